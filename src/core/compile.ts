@@ -1,0 +1,57 @@
+// Markdown text → deck model. Pure: no Vite, no DOM, no file system.
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { createEnv, type DeckEnv } from './env';
+import { createMarkdown } from './markdown';
+import { defaultMeta } from './meta';
+import type { Deck, Slide, Step } from './model';
+import type { SlideSteps } from './plugins/step-order';
+import { slideMark } from './plugins/slides';
+
+let shared: MarkdownIt | undefined;
+
+export interface CompileOptions {
+  /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
+  file?: string;
+}
+
+export function compileDeck(source: string, options: CompileOptions = {}): Deck {
+  const md = (shared ??= createMarkdown());
+  const env = createEnv(options.file ?? 'deck.md');
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const tokens = md.parse(text, env);
+  const slides: Slide[] = [];
+  let start = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type === 'slide_open') start = i;
+    else if (tokens[i]!.type === 'slide_close') slides.push(buildSlide(md, tokens.slice(start, i + 1), env));
+  }
+  return { file: env.file, meta: env.meta ?? defaultMeta(), slides, diagnostics: env.diagnostics };
+}
+
+function buildSlide(md: MarkdownIt, tokens: Token[], env: DeckEnv): Slide {
+  const open = tokens[0]!;
+  const mark = slideMark(open);
+  const { stepLines } = open.meta!.steps as SlideSteps;
+  const steps: Step[] = [{ index: 0, line: mark.line }, ...stepLines.map((line, i) => ({ index: i + 1, line: line || mark.line }))];
+  return {
+    index: mark.index,
+    id: mark.id,
+    line: mark.line,
+    title: mark.title,
+    steps,
+    notes: notesText(tokens),
+    html: md.renderer.render(tokens, md.options, env),
+  };
+}
+
+function notesText(tokens: Token[]): string {
+  const parts: string[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.type === 'container_notes_open') depth++;
+    else if (token.type === 'container_notes_close') depth--;
+    else if (depth > 0 && token.type === 'inline') parts.push(token.content);
+  }
+  return parts.join('\n');
+}

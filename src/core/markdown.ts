@@ -1,0 +1,29 @@
+// The whole Markdown pipeline in one visible, ordered chain.
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
+import attrs from 'markdown-it-attrs';
+import bracketedSpans from 'markdown-it-bracketed-spans';
+import { frontMatterPlugin } from './plugins/front-matter';
+import { notesPlugin } from './plugins/notes';
+import { replacePlugin } from './plugins/replace';
+import { slidesPlugin } from './plugins/slides';
+import { pausePlugin } from './plugins/pause';
+import { fragmentAttrsPlugin } from './plugins/fragment-attrs';
+import { stepOrderPlugin } from './plugins/step-order';
+import { slideRenderPlugin } from './plugins/slide-render';
+
+export function createMarkdown(): MarkdownItInstance {
+  // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
+  // Typographer is off: the talk's quotes and dashes are kept exactly as written.
+  return new MarkdownIt({ html: false, linkify: false, typographer: false })
+    .use(frontMatterPlugin) //      leading YAML → env.meta
+    .use(bracketedSpans) //         [text]{…} → <span>
+    .use(attrs) //                  {.class key=value} on blocks and spans
+    .use(notesPlugin) //            ::: notes → <aside class="notes">
+    .use(replacePlugin) //          ::: replace → states that give way to each other
+    .use(slidesPlugin) //           top-level --- → slide_open / slide_close
+    .use(pausePlugin) //            . . . → the rest appears at the next step
+    .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
+    .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
+    .use(slideRenderPlugin); //     slide_open → <section>, title slide
+}

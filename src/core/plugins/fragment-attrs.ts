@@ -1,0 +1,31 @@
+// Steps on one element, in markdown-it-attrs style: `{.fragment}` appears at the next step,
+// `{step=3}` (or `{.fragment step=3}`) at step 3 of the slide, so two things can appear
+// together or out of document order. reveal.js effect classes (`.fade-out`, …) pass through.
+import type { MarkdownIt } from 'markdown-it';
+import { report, type DeckEnv } from '../env';
+import { fragmentMark, markFragment, walkTokens } from './fragment-meta';
+
+export const STEP_ATTR = 'step';
+
+export function fragmentAttrsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deck_fragment_attrs', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    for (const [token, block] of walkTokens(state.tokens)) {
+      if (!token.attrs || fragmentMark(token)) continue;
+      const classes = String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
+      const stepValue = token.attrGet(STEP_ATTR);
+      if (!classes.includes('fragment') && stepValue === null) continue;
+      const line = block.map ? block.map[0] + 1 : 0;
+      let step: number | undefined;
+      if (stepValue !== null) {
+        step = Number(stepValue);
+        if (!Number.isInteger(step) || step < 1) {
+          report(env, 'error', line, 1, `step must be a whole number from 1, got "${stepValue}"`);
+          step = undefined;
+        }
+        token.attrs = token.attrs.filter(([name]) => name !== STEP_ATTR);
+      }
+      markFragment(token, { line, ...(step !== undefined ? { step } : {}) });
+    }
+  });
+}

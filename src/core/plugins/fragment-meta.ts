@@ -1,0 +1,36 @@
+// The contract between the plugins that *mark* build steps and the one that *numbers* them
+// (Marpit's split: a syntactic trigger marks tokens, a second rule orders them).
+import type { Token } from 'markdown-it';
+
+export interface FragmentMark {
+  /** Explicit 1-based step within the slide (`{step=2}`); absent means "the step after the previous one". */
+  step?: number;
+  /** Appear at the same step as another marked token (used by replace-in-place). */
+  sameStepAs?: Token;
+  /** Extra reveal.js effect class, e.g. `fade-out`. */
+  effect?: string;
+  /** 1-based source line, for the deck model and diagnostics. */
+  line: number;
+  /** Resolved reveal.js `data-fragment-index`, written by the step-order rule. */
+  index?: number;
+}
+
+export function markFragment(token: Token, mark: FragmentMark): FragmentMark {
+  token.meta = { ...(token.meta ?? {}), fragment: mark };
+  return mark;
+}
+
+export function fragmentMark(token: Token): FragmentMark | undefined {
+  return token.meta?.fragment as FragmentMark | undefined;
+}
+
+/** Visits block tokens and the inline children inside them, in document order. */
+export function* walkTokens(tokens: Token[], from = 0, to = tokens.length): Generator<[Token, Token]> {
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    yield [token, token];
+    if (token.type === 'inline' && token.children) {
+      for (const child of token.children) yield [child, token];
+    }
+  }
+}

@@ -1,0 +1,16 @@
+// Front matter: a leading `---` YAML block, parsed into env.meta (never split into a slide).
+import type { MarkdownIt } from 'markdown-it';
+import frontMatter from 'markdown-it-front-matter';
+import type { DeckEnv } from '../env';
+import { defaultMeta, parseMeta } from '../meta';
+
+export function frontMatterPlugin(md: MarkdownIt): void {
+  // The plugin's callback is install-time state; we read the token instead so renders stay re-entrant.
+  md.use(frontMatter, () => {});
+  md.core.ruler.push('deck_front_matter', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    const token = state.tokens.find((t) => t.type === 'front_matter');
+    env.meta = token ? parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env) : defaultMeta();
+    state.tokens = state.tokens.filter((t) => t.type !== 'front_matter');
+  });
+}

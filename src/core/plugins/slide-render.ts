@@ -1,0 +1,33 @@
+// Renders slide boundaries as reveal.js `<section>`s, with the generated title slide inside the first.
+import type { MarkdownIt } from 'markdown-it';
+import type { DeckEnv } from '../env';
+import type { DeckMeta } from '../model';
+import { slideMark } from './slides';
+
+export function slideRenderPlugin(md: MarkdownIt): void {
+  const escape = md.utils.escapeHtml;
+  md.renderer.rules.slide_open = (tokens, idx, _options, env) => {
+    const mark = slideMark(tokens[idx]!);
+    const meta = (env as DeckEnv | undefined)?.meta;
+    const classAttr = mark.titleSlide ? ' class="title-slide"' : '';
+    const open = `<section id="${escape(mark.id)}"${classAttr} data-source-line="${mark.line}">\n`;
+    return mark.titleSlide && meta ? open + renderTitleBlock(meta, escape) : open;
+  };
+  md.renderer.rules.slide_close = () => '</section>\n';
+}
+
+export function renderTitleBlock(meta: DeckMeta, escape: (text: string) => string): string {
+  const line = (className: string, html: string | undefined) =>
+    html ? `<p class="${className}">${html}</p>\n` : '';
+  const link = (href: string, label: string) => `<a href="${escape(href)}">${escape(label)}</a>`;
+  return (
+    `<h1 class="title">${escape(meta.title)}</h1>\n` +
+    line('subtitle', meta.subtitle && escape(meta.subtitle)) +
+    line('author', meta.author && escape(meta.author)) +
+    line('affiliation', meta.affiliation && escape(meta.affiliation)) +
+    line('url', meta.url && link(meta.url, meta.url)) +
+    meta.links.map((l) => line('link', link(l.href, l.label))).join('') +
+    line('event', meta.event && escape(meta.event)) +
+    line('date', meta.date && escape(meta.date))
+  );
+}

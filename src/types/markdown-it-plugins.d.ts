@@ -1,0 +1,13 @@
+// markdown-it-container ships no types of its own.
+declare module 'markdown-it-container' {
+  import type MarkdownIt from 'markdown-it';
+  import type { Token } from 'markdown-it';
+  import type { Renderer } from 'markdown-it';
+  interface ContainerOptions {
+    marker?: string;
+    validate?: (params: string, markup: string) => boolean;
+    render?: (tokens: Token[], idx: number, options: MarkdownIt.Options, env: unknown, self: Renderer) => string;
+  }
+  const container: (md: MarkdownIt, name: string, options?: ContainerOptions) => void;
+  export default container;
+}

@@ -1,0 +1,31 @@
+// Reads what a viewer really sees on the current slide: lines of text whose element and ancestors
+// are displayed, not `visibility: hidden` and not transparent (reveal.js hides pending steps so).
+import type { Page } from '@playwright/test';
+
+export async function visibleLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const LINE = 'h1,h2,h3,h4,h5,h6,p,li,figcaption,dt,dd,pre,text';
+    const slide = document.querySelector('.reveal .slides section.present');
+    if (!slide) return [];
+    const seen = (el: Element) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    const lines: string[] = [];
+    for (const el of slide.querySelectorAll(LINE)) {
+      if (el.closest('aside.notes') || !seen(el)) continue;
+      const isItem = el.tagName === 'LI';
+      // A line's own text: skip nested lists (a list item's sub-items are lines of their own),
+      // nested line elements outside list items, and anything not seen.
+      const own = (node: Node): string => {
+        if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+        if (!(node instanceof Element)) return '';
+        if (node.matches('ul,ol') || (!isItem && node.matches(LINE)) || !seen(node)) return '';
+        if (node.matches('br,p')) return ' ' + [...node.childNodes].map(own).join('');
+        return [...node.childNodes].map(own).join('');
+      };
+      if (isItem && el.parentElement?.closest('li') && !el.closest('li')) continue;
+      if (!isItem && el.parentElement?.closest('li')) continue; // paragraphs inside items belong to the item
+      const text = [...el.childNodes].map(own).join('').replace(/\s+/g, ' ').trim();
+      if (text) lines.push(text);
+    }
+    return lines;
+  });
+}

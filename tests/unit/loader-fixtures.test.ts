@@ -1,0 +1,19 @@
+// One test per fixture case, named by the line of its header.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileDeck } from '../../src/core/index';
+import { readFixtures } from './fixture-file';
+
+const dir = path.join(import.meta.dirname, '../fixtures/loader');
+
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+  describe(file, () => {
+    for (const c of readFixtures(path.join(dir, file))) {
+      it(`line ${c.line}: ${c.header}`, () => {
+        const deck = compileDeck(c.input, { file });
+        expect(deck.slides.map((s) => s.html).join('')).toBe(c.expected);
+      });
+    }
+  });
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+import { deckPlugin } from './src/vite/plugin';
+
+export default defineConfig({
+  // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path.
+  base: './',
+  plugins: [deckPlugin({ deck: 'slides/collaborations-in-ml.md' })],
+  build: { target: 'es2022' },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
