@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { launchOptions } from './tests/browser';
+import { launchOptions } from './tests/browser.ts';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

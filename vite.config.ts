@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { deckPlugin } from './src/vite/plugin';
+import { deckPlugin } from './src/vite/plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path.

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { systemChromium } from '../tests/browser';
+import { systemChromium } from '../tests/browser.ts';
 
 const system = systemChromium();
 if (system) {

@@ -1,23 +1,29 @@
 // Markdown text → deck model. Pure: no Vite, no DOM, no file system.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { createEnv, type DeckEnv } from './env';
-import { createMarkdown } from './markdown';
-import { defaultMeta } from './meta';
-import type { Deck, Slide, Step } from './model';
-import type { SlideSteps } from './plugins/step-order';
-import { slideMark } from './plugins/slides';
+import { createEnv, type DeckEnv } from './env.ts';
+import { createMarkdown } from './markdown.ts';
+import { defaultMeta } from './meta.ts';
+import type { Deck, Slide, Step } from './model.ts';
+import type { SlideSteps } from './plugins/step-order.ts';
+import { slideMark } from './plugins/slides.ts';
 
 let shared: MarkdownIt | undefined;
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
   file?: string;
+  /**
+   * Reads a file the deck refers to (a figure, an image), by its path relative to the deck's
+   * folder; `undefined` when it does not exist. The core never touches the file system itself:
+   * adapters (Vite plugin, scripts) pass `readAssetFromDisk` from src/node, tests pass a map.
+   */
+  readAsset?: (relativePath: string) => string | undefined;
 }
 
 export function compileDeck(source: string, options: CompileOptions = {}): Deck {
   const md = (shared ??= createMarkdown());
-  const env = createEnv(options.file ?? 'deck.md');
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset);
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const tokens = md.parse(text, env);
   const slides: Slide[] = [];

@@ -1,6 +1,6 @@
 // Fills the page template with a compiled deck: the HTML the browser receives already has every slide.
-import { pageTitle } from './meta';
-import type { Deck } from './model';
+import { pageTitle } from './meta.ts';
+import type { Deck } from './model.ts';
 
 const escapeAttr = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

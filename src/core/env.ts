@@ -1,6 +1,6 @@
 // Per-render state. It travels in markdown-it's `env`, never in module state, so renders are re-entrant.
 import type { Token } from 'markdown-it';
-import type { DeckMeta, Diagnostic, Severity } from './model';
+import type { DeckMeta, Diagnostic, Severity } from './model.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -8,10 +8,12 @@ export interface DeckEnv {
   diagnostics: Diagnostic[];
   /** Set by the front-matter rule; defaults apply when the deck has none. */
   meta?: DeckMeta;
+  /** Reads an asset relative to the deck's folder (see CompileOptions.readAsset). */
+  readAsset: (relativePath: string) => string | undefined;
 }
 
-export function createEnv(file: string): DeckEnv {
-  return { file, diagnostics: [] };
+export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined): DeckEnv {
+  return { file, diagnostics: [], readAsset };
 }
 
 /** Records a diagnostic at a 1-based line and column. */

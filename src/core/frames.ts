@@ -2,7 +2,7 @@
 // It follows reveal.js's rules: a fragment with data-fragment-index i is shown once the
 // slide's step passes i; `fade-out` hides it from then on.
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import type { Deck, Slide } from './model';
+import type { Deck, Slide } from './model.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

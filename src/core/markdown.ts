@@ -3,14 +3,14 @@ import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import bracketedSpans from 'markdown-it-bracketed-spans';
-import { frontMatterPlugin } from './plugins/front-matter';
-import { notesPlugin } from './plugins/notes';
-import { replacePlugin } from './plugins/replace';
-import { slidesPlugin } from './plugins/slides';
-import { pausePlugin } from './plugins/pause';
-import { fragmentAttrsPlugin } from './plugins/fragment-attrs';
-import { stepOrderPlugin } from './plugins/step-order';
-import { slideRenderPlugin } from './plugins/slide-render';
+import { frontMatterPlugin } from './plugins/front-matter.ts';
+import { notesPlugin } from './plugins/notes.ts';
+import { replacePlugin } from './plugins/replace.ts';
+import { slidesPlugin } from './plugins/slides.ts';
+import { pausePlugin } from './plugins/pause.ts';
+import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
+import { stepOrderPlugin } from './plugins/step-order.ts';
+import { slideRenderPlugin } from './plugins/slide-render.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.

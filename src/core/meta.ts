@@ -1,7 +1,7 @@
 // Front matter (YAML) → DeckMeta. Unknown or mistyped keys become diagnostics, never exceptions.
 import { parseDocument } from 'yaml';
-import type { DeckLink, DeckMeta } from './model';
-import { report, type DeckEnv } from './env';
+import type { DeckLink, DeckMeta } from './model.ts';
+import { report, type DeckEnv } from './env.ts';
 
 const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang'] as const;
 type StringKey = (typeof STRING_KEYS)[number];

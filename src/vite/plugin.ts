@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { compileDeck, formatDiagnostic, hasErrors, renderDocument } from '../core/index';
+import { compileDeck, formatDiagnostic, hasErrors, renderDocument } from '../core/index.ts';
+import { readAssetFromDisk } from '../node/read-asset.ts';
 
 export interface DeckPluginOptions {
   /** The deck shown at the site root, relative to the project root. */
@@ -21,7 +22,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        const deck = compileDeck(readFileSync(deckPath(), 'utf8'), { file: options.deck });
+        const deck = compileDeck(readFileSync(deckPath(), 'utf8'), {
+          file: options.deck,
+          readAsset: readAssetFromDisk(options.deck, config.root),
+        });
         for (const d of deck.diagnostics) config.logger.warn(formatDiagnostic(d));
         if (hasErrors(deck.diagnostics)) {
           throw new Error(deck.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));

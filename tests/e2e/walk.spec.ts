@@ -2,9 +2,9 @@
 // reading only what is really visible at each step.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index';
-import { applyLaterWording, normalizeLines, readSeed } from '../unit/seed';
-import { visibleLines } from './visible';
+import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { applyLaterWording, normalizeLines, readSeed } from '../unit/seed.ts';
+import { visibleLines } from './visible.ts';
 
 const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
 const frames = deckFrames(deck);

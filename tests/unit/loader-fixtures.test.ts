@@ -2,8 +2,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileDeck } from '../../src/core/index';
-import { readFixtures } from './fixture-file';
+import { compileDeck } from '../../src/core/index.ts';
+import { readFixtures } from './fixture-file.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/loader');
 

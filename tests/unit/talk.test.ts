@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileDeck, countFrames, deckFrames, framesToText } from '../../src/core/index';
-import { applyLaterWording, LATER_WORDING, normalizeLines, readSeed } from './seed';
+import { compileDeck, countFrames, deckFrames, framesToText } from '../../src/core/index.ts';
+import { applyLaterWording, LATER_WORDING, normalizeLines, readSeed } from './seed.ts';
 
 const TALK = path.join(import.meta.dirname, '../../slides/collaborations-in-ml.md');
 const deck = compileDeck(readFileSync(TALK, 'utf8'), { file: 'slides/collaborations-in-ml.md' });

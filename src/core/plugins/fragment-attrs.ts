@@ -2,8 +2,8 @@
 // `{step=3}` (or `{.fragment step=3}`) at step 3 of the slide, so two things can appear
 // together or out of document order. reveal.js effect classes (`.fade-out`, …) pass through.
 import type { MarkdownIt } from 'markdown-it';
-import { report, type DeckEnv } from '../env';
-import { fragmentMark, markFragment, walkTokens } from './fragment-meta';
+import { report, type DeckEnv } from '../env.ts';
+import { fragmentMark, markFragment, walkTokens } from './fragment-meta.ts';
 
 export const STEP_ATTR = 'step';
 

@@ -1,8 +1,8 @@
 // Front matter: a leading `---` YAML block, parsed into env.meta (never split into a slide).
 import type { MarkdownIt } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
-import type { DeckEnv } from '../env';
-import { defaultMeta, parseMeta } from '../meta';
+import type { DeckEnv } from '../env.ts';
+import { defaultMeta, parseMeta } from '../meta.ts';
 
 export function frontMatterPlugin(md: MarkdownIt): void {
   // The plugin's callback is install-time state; we read the token instead so renders stay re-entrant.

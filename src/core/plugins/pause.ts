@@ -2,8 +2,8 @@
 // up to the end of its slide or container, appears at the next step.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { tokenLine } from '../env';
-import { markFragment } from './fragment-meta';
+import { tokenLine } from '../env.ts';
+import { markFragment } from './fragment-meta.ts';
 
 export const PAUSE = '. . .';
 

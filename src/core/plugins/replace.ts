@@ -11,8 +11,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import { tokenLine } from '../env';
-import { markFragment } from './fragment-meta';
+import { tokenLine } from '../env.ts';
+import { markFragment } from './fragment-meta.ts';
 
 const OPEN = 'container_replace_open';
 const CLOSE = 'container_replace_close';

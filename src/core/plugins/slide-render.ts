@@ -1,8 +1,8 @@
 // Renders slide boundaries as reveal.js `<section>`s, with the generated title slide inside the first.
 import type { MarkdownIt } from 'markdown-it';
-import type { DeckEnv } from '../env';
-import type { DeckMeta } from '../model';
-import { slideMark } from './slides';
+import type { DeckEnv } from '../env.ts';
+import type { DeckMeta } from '../model.ts';
+import { slideMark } from './slides.ts';
 
 export function slideRenderPlugin(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;

@@ -2,7 +2,7 @@
 // `---` inside a fence, a list or the front matter never starts a slide.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { DeckEnv } from '../env';
+import type { DeckEnv } from '../env.ts';
 
 export interface SlideMark {
   index: number;

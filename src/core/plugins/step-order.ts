@@ -3,7 +3,7 @@
 // `step=N` pins it to step N. Indices are then packed to 0..k-1 so no step is empty.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta';
+import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta.ts';
 
 export interface SlideSteps {
   /** 1-based line of the first element of each step after the first. */
