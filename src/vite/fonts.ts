@@ -23,6 +23,8 @@ export interface FontSource {
 /** Emoji code points: pictographs, flags (regional indicators) and the joiners and selectors around them. */
 const EMOJI_POINT = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u20e3]/gu;
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+/** Characters the theme itself draws (the second-level list marker in src/theme/slides.css). */
+const THEME_TEXT = '–';
 
 export const THEME_FONTS: FontSource[] = [
   // Atkinson Hyperlegible: two weights, the decks' characters plus ASCII (so a new word in dev
@@ -30,7 +32,7 @@ export const THEME_FONTS: FontSource[] = [
   ...[400, 700].map((weight) => ({
     out: `atkinson-hyperlegible-${weight}.woff2`,
     from: `@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff2`,
-    keep: (text: string) => PRINTABLE_ASCII + text.replace(EMOJI_POINT, ''),
+    keep: (text: string) => PRINTABLE_ASCII + THEME_TEXT + text.replace(EMOJI_POINT, ''),
   })),
   // Twemoji's font, for the emoji characters' metrics only: its glyphs come out of the cut blank
   // (harfbuzz's subsetter here drops the COLR colour table), so the pictures come from emoji.css.
