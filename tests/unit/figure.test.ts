@@ -39,3 +39,12 @@ describe('figure plugin', () => {
     expect(deck.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('data-step must be a whole number from 1, got "0"')]);
   });
 });
+
+describe('figure ids', () => {
+  it('stay unique when one figure is used twice', () => {
+    const svg = `<svg><title>T</title><desc>D</desc><marker id="m"/><path marker-end="url(#m)"/></svg>`;
+    const html = compile('## A\n\n![f](f.svg)\n\n---\n\n## B\n\n![f](f.svg)\n', { 'f.svg': svg }).slides.map((s) => s.html).join('');
+    expect(html.match(/ id="[^"]+"/g)).toEqual([' id="a"', ' id="figure-f-desc"', ' id="figure-f-m"', ' id="b"', ' id="figure-f-2-desc"', ' id="figure-f-2-m"']);
+    expect(html).toContain('url(#figure-f-2-m)');
+  });
+});

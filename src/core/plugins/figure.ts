@@ -13,9 +13,13 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 export const FIGURE_TOKEN = 'deck_figure';
 const STEP_TOKEN = 'deck_figure_step';
+/** env key: how many times each figure file has been used in this render. */
+const FIGURE_USES = Symbol('figure uses');
 const SVG_PATH = /\.svg$/i;
-/** What a figure may not carry into the page: it is trusted as a picture, never as a program. */
-// (<style> too: inside inline SVG it would restyle the whole page; the theme styles figures.)
+/**
+ * What a figure may not carry into the page: it is trusted as a picture, never as a program
+ * (and no <style>: inside inline SVG it would restyle the whole page; the theme styles figures).
+ */
 const FORBIDDEN_TAGS = new Set(['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'image']);
 
 interface FigureMeta {
@@ -86,7 +90,7 @@ function buildFigure(
 ): { token: Token; stepTokens: Token[] } | undefined {
   const src = String(image.attrGet('src'));
   const error = (message: string) => report(env, 'error', line, column, `figure ${src}: ${message}`);
-  const text = env.readAsset(decodeURI(src));
+  const text = env.readAsset(safeDecode(src));
   if (text === undefined) {
     error('file not found (figures are read relative to the deck’s folder)');
     return undefined;
@@ -97,7 +101,11 @@ function buildFigure(
     return undefined;
   }
   removeUnsafe(svg, error);
-  const name = src.replace(/^.*\//, '').replace(SVG_PATH, '').replace(/[^\w-]+/g, '-');
+  // Ids are prefixed per figure use, so two figures (or one figure used twice) never share an id.
+  const base = src.replace(/^.*\//, '').replace(SVG_PATH, '').replace(/[^\w-]+/g, '-');
+  const uses = ((env[FIGURE_USES] as Map<string, number> | undefined) ?? new Map<string, number>());
+  env[FIGURE_USES] = uses.set(base, (uses.get(base) ?? 0) + 1);
+  const name = uses.get(base)! > 1 ? `${base}-${uses.get(base)}` : base;
   prefixIds(svg, `figure-${name}-`);
 
   // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
@@ -144,6 +152,14 @@ function buildFigure(
   token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
   token.meta = { figure: { svg, steps } satisfies FigureMeta };
   return { token, stepTokens };
+}
+
+function safeDecode(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
 }
 
 function removeUnsafe(root: Element, error: (message: string) => void): void {
