@@ -70,9 +70,12 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       await write();
     },
     configureServer(server) {
-      server.watcher.on('change', (file) => {
-        if (options.textFrom.some((dir) => file.startsWith(resolve(dir) + path.sep))) void write();
-      });
+      const rewrite = (file: string) => {
+        if (!options.textFrom.some((dir) => file.startsWith(resolve(dir) + path.sep))) return;
+        write().catch((error: unknown) => config.logger.error(`deck-fonts: ${String(error)}`));
+      };
+      server.watcher.on('change', rewrite);
+      server.watcher.on('add', rewrite);
     },
   };
 }
