@@ -69,6 +69,22 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
     async buildStart() {
       await write();
     },
+    // The title slide needs both text weights: preload them, so the browser fetches them with the
+    // CSS instead of after it (the text is hidden until they arrive: font-display: block).
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return undefined;
+        const textFonts = THEME_FONTS.filter((f) => f.out.endsWith('.woff2') && !f.out.startsWith('twemoji')).map((f) => f.out.replace(/\.woff2$/, ''));
+        return Object.values(ctx.bundle)
+          .filter((asset) => asset.type === 'asset' && textFonts.some((name) => asset.fileName.includes(`/${name}-`)))
+          .map((asset) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: config.base + asset.fileName },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
     configureServer(server) {
       const rewrite = (file: string) => {
         if (!options.textFrom.some((dir) => file.startsWith(resolve(dir) + path.sep))) return;

@@ -83,6 +83,9 @@ test('every glyph on every step is drawn by the deck’s own fonts, none from an
   expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => f.family))).toEqual([]);
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+  // Each text font is fetched once: the preload in the page is the request the CSS uses.
+  const fontFiles = requests.filter((u) => u.endsWith('.woff2')).map((u) => u.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.woff2$/, ''));
+  expect(fontFiles.sort()).toEqual(['atkinson-hyperlegible-400', 'atkinson-hyperlegible-700']);
 });
 
 test('text and background pairs pass WCAG AA, light and dark', async ({ browser }) => {
