@@ -8,6 +8,8 @@ import { notesPlugin } from './plugins/notes.ts';
 import { replacePlugin } from './plugins/replace.ts';
 import { slidesPlugin } from './plugins/slides.ts';
 import { pausePlugin } from './plugins/pause.ts';
+import { emojiPlugin } from './plugins/emoji.ts';
+import { figurePlugin } from './plugins/figure.ts';
 import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
 import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
@@ -23,6 +25,8 @@ export function createMarkdown(): MarkdownItInstance {
     .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close
     .use(pausePlugin) //            . . . → the rest appears at the next step
+    .use(emojiPlugin) //           ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
+    .use(figurePlugin) //          ![name](figures/x.svg) → inline SVG, data-step parts
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
     .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
     .use(slideRenderPlugin); //     slide_open → <section>, title slide

@@ -2,6 +2,7 @@
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import '../theme/index.css';
+import './theme-switch.ts';
 
 const deck = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { applyLaterWording, normalizeLines, readSeed } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'), { readAsset: readAssetFromDisk('slides/collaborations-in-ml.md') });
 const frames = deckFrames(deck);
 const key = (lines: string[]) => JSON.stringify(normalizeLines(lines));
 

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/core/index.ts';
+import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { readFixtures } from './fixture-file.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/loader');
@@ -11,7 +12,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
   describe(file, () => {
     for (const c of readFixtures(path.join(dir, file))) {
       it(`line ${c.line}: ${c.header}`, () => {
-        const deck = compileDeck(c.input, { file });
+        const deck = compileDeck(c.input, { file, readAsset: readAssetFromDisk(file, dir) });
         expect(deck.slides.map((s) => s.html).join('')).toBe(c.expected);
       });
     }

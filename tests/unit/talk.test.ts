@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDeck, countFrames, deckFrames, framesToText } from '../../src/core/index.ts';
+import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { applyLaterWording, LATER_WORDING, normalizeLines, readSeed } from './seed.ts';
 
 const TALK = path.join(import.meta.dirname, '../../slides/collaborations-in-ml.md');
-const deck = compileDeck(readFileSync(TALK, 'utf8'), { file: 'slides/collaborations-in-ml.md' });
+const deck = compileDeck(readFileSync(TALK, 'utf8'), { file: 'slides/collaborations-in-ml.md', readAsset: readAssetFromDisk('slides/collaborations-in-ml.md', path.join(import.meta.dirname, '../..')) });
 const frames = deckFrames(deck);
 const seed = readSeed();
 
@@ -38,6 +39,9 @@ describe('the talk', () => {
           break;
         }
       }
+      // A page identical to the one before it is the next step when the deck has one like it
+      // (the chart over "year" builds in two steps with the same words).
+      if (found === at && used.has(at) && JSON.stringify(normalizeLines(frames[at + 1]?.lines ?? [])) === JSON.stringify(want)) found = at + 1;
       expect(found, `page ${page.page} has no matching step at or after step ${at + 1}:\n${want.join('\n')}`).toBeGreaterThanOrEqual(0);
       used.add(found);
       at = found;
@@ -56,8 +60,8 @@ describe('the talk', () => {
   });
 
   it('has the slides and steps of the original', () => {
-    // title, What is (2), Why care, Why We (3), I get it, Now… (4), quote, story (3), Jungle Gym, vs., Could it…, So why, goal
-    expect(deck.slides.map((s) => s.steps.length)).toEqual([1, 2, 1, 3, 1, 4, 1, 3, 1, 1, 1, 1, 1]);
+    // title, What is (2), Why care, Why We (3), I get it, Now… (4), quote, story (3), Jungle Gym, vs., Could it… (2), So why, goal
+    expect(deck.slides.map((s) => s.steps.length)).toEqual([1, 2, 1, 3, 1, 4, 1, 3, 1, 1, 2, 1, 1]);
     expect(countFrames(deck)).toBe(frames.length);
     expect(deck.slides.length).toBe(13);
   });

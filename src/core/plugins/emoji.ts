@@ -1,0 +1,54 @@
+// Emoji: each emoji (❌, ✅, 👇, a flag like 🇺🇸) is wrapped in `<span class="emoji" data-emoji="…">`
+// (Twemoji's file name), so the theme draws it with the deck's own picture, the same on every
+// system; it stays text, for screen readers, search and the text export. A list item that starts with one gets `emoji-item`, so
+// the emoji stands in for the bullet.
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+
+export const EMOJI_TOKEN = 'deck_emoji';
+/** A flag (two regional indicators), or a pictograph with its selector and ZWJ sequence. */
+export const EMOJI = /\p{Regional_Indicator}{2}|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
+
+export function emojiPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deck_emoji', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.type !== 'inline' || !token.children) continue;
+      token.children = token.children.flatMap((child) => (child.type === 'text' ? splitEmoji(child, state.Token) : [child]));
+      const first = token.children[0];
+      if (first?.type === EMOJI_TOKEN && tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open') {
+        tokens[i - 2]!.attrJoin('class', 'emoji-item');
+      }
+    }
+  });
+  md.renderer.rules[EMOJI_TOKEN] = (tokens, idx) => {
+    const emoji = tokens[idx]!.content;
+    return `<span class="emoji" data-emoji="${twemojiName(emoji)}">${md.utils.escapeHtml(emoji)}</span>`;
+  };
+}
+
+/** Twemoji's name for an emoji: its code points in hex, joined by '-', without U+FE0F outside ZWJ sequences. */
+export function twemojiName(emoji: string): string {
+  const points = [...emoji].map((c) => c.codePointAt(0)!);
+  const kept = emoji.includes('\u200D') ? points : points.filter((p) => p !== 0xfe0f);
+  return kept.map((p) => p.toString(16)).join('-');
+}
+
+function splitEmoji(text: Token, TokenClass: typeof Token): Token[] {
+  const parts: Token[] = [];
+  let last = 0;
+  const piece = (type: string, content: string) => {
+    const token = new TokenClass(type, '', 0);
+    token.content = content;
+    parts.push(token);
+  };
+  for (const match of text.content.matchAll(EMOJI)) {
+    if (match.index > last) piece('text', text.content.slice(last, match.index));
+    piece(EMOJI_TOKEN, match[0]);
+    last = match.index + match[0].length;
+  }
+  if (parts.length === 0) return [text];
+  if (last < text.content.length) piece('text', text.content.slice(last));
+  return parts;
+}

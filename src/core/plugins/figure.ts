@@ -1,0 +1,246 @@
+// Figures: a paragraph holding only `![name](figures/x.svg)` becomes the SVG itself, inlined at
+// build time, so reveal.js can step through its parts. Inside the SVG, `data-step="N"` (or
+// `class="fragment"`) marks a part as a build step, numbered with the slide's Markdown steps.
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
+import { report, type DeckEnv } from '../env.ts';
+import { markFragment, type FragmentMark } from './fragment-meta.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+export const FIGURE_TOKEN = 'deck_figure';
+const STEP_TOKEN = 'deck_figure_step';
+/** env key: how many times each figure file has been used in this render. */
+const FIGURE_USES = Symbol('figure uses');
+const SVG_PATH = /\.svg$/i;
+/**
+ * What a figure may not carry into the page: it is trusted as a picture, never as a program
+ * (and no <style>: inside inline SVG it would restyle the whole page; the theme styles figures).
+ */
+const FORBIDDEN_TAGS = new Set(['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'image']);
+
+interface FigureMeta {
+  svg: Element;
+  /** Each stepped SVG element with the mark that the step-order rule numbers. */
+  steps: [Element, FragmentMark][];
+}
+
+export function figurePlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deck_figure', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    const lines = state.src.split('\n');
+    const out: Token[] = [];
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const image = loneSvgImage(tokens, i);
+      if (!image) {
+        out.push(tokens[i]!);
+        continue;
+      }
+      const paragraph = tokens[i]!;
+      const line = paragraph.map ? paragraph.map[0] + 1 : 0;
+      const src = String(image.attrGet('src') ?? '');
+      const column = (lines[line - 1]?.indexOf(src) ?? -1) + 1 || 1;
+      const figure = buildFigure(state.Token, paragraph, image, env, line, column);
+      // Without a readable SVG the paragraph stays a plain image; the error says why.
+      if (!figure) {
+        out.push(paragraph);
+        continue;
+      }
+      i += 2; // paragraph_open, inline, paragraph_close
+      out.push(figure.token, ...figure.stepTokens);
+    }
+    state.tokens = out;
+  });
+
+  md.renderer.rules[FIGURE_TOKEN] = (tokens, idx, _options, _env, self) => {
+    const token = tokens[idx]!;
+    const meta = token.meta!.figure as FigureMeta;
+    for (const [element, mark] of meta.steps) {
+      const classes = new Set(attr(element, 'class').split(/\s+/).filter(Boolean));
+      classes.add('fragment');
+      if (mark.effect) classes.add(mark.effect);
+      setAttr(element, 'class', [...classes].join(' '));
+      setAttr(element, 'data-fragment-index', String(mark.index ?? 0));
+    }
+    return `<figure${self.renderAttrs(token)}>\n${serializeOuter(meta.svg)}\n</figure>\n`;
+  };
+  md.renderer.rules[STEP_TOKEN] = () => '';
+}
+
+/** The image token when tokens[i..i+2] is a paragraph with nothing but an image of an .svg file. */
+function loneSvgImage(tokens: Token[], i: number): Token | undefined {
+  const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') return undefined;
+  const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
+  const image = children.length === 1 ? children[0] : undefined;
+  return image?.type === 'image' && SVG_PATH.test(String(image.attrGet('src') ?? '')) ? image : undefined;
+}
+
+function buildFigure(
+  TokenClass: typeof Token,
+  paragraph: Token,
+  image: Token,
+  env: DeckEnv,
+  line: number,
+  column: number,
+): { token: Token; stepTokens: Token[] } | undefined {
+  const src = String(image.attrGet('src'));
+  const error = (message: string) => report(env, 'error', line, column, `figure ${src}: ${message}`);
+  const text = env.readAsset(safeDecode(src));
+  if (text === undefined) {
+    error('file not found (figures are read relative to the deck’s folder)');
+    return undefined;
+  }
+  const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
+  if (!svg) {
+    error('no <svg> element in the file');
+    return undefined;
+  }
+  removeUnsafe(svg, error);
+  // Ids are prefixed per figure use, so two figures (or one figure used twice) never share an id.
+  const base = src.replace(/^.*\//, '').replace(SVG_PATH, '').replace(/[^\w-]+/g, '-');
+  const uses = ((env[FIGURE_USES] as Map<string, number> | undefined) ?? new Map<string, number>());
+  env[FIGURE_USES] = uses.set(base, (uses.get(base) ?? 0) + 1);
+  const name = uses.get(base)! > 1 ? `${base}-${uses.get(base)}` : base;
+  prefixIds(svg, `figure-${name}-`);
+
+  // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
+  const title = findElement(svg, (e) => e.tagName === 'title');
+  const desc = findElement(svg, (e) => e.tagName === 'desc');
+  const alt = image.children?.map((c) => c.content).join('') ?? image.content;
+  if (!title && !alt.trim()) error('needs a name: write ![name](…) or give the SVG a <title>');
+  if (!desc) error('needs a <desc> that describes the picture for screen readers');
+  setAttr(svg, 'role', 'img');
+  if (alt.trim()) setAttr(svg, 'aria-label', alt.trim());
+  else if (title) setAttr(svg, 'aria-labelledby', ensureId(title, `figure-${name}-title`));
+  if (desc) setAttr(svg, 'aria-describedby', ensureId(desc, `figure-${name}-desc`));
+
+  const steps: [Element, FragmentMark][] = [];
+  const stepTokens: Token[] = [];
+  for (const element of elements(svg)) {
+    const stepValue = element.attrs.find((a) => a.name === 'data-step')?.value;
+    const classes = attr(element, 'class').split(/\s+/);
+    if (stepValue === undefined && !classes.includes('fragment')) continue;
+    let step: number | undefined;
+    if (stepValue !== undefined) {
+      step = Number(stepValue);
+      if (!Number.isInteger(step) || step < 1) {
+        error(`data-step must be a whole number from 1, got "${stepValue}"`);
+        step = undefined;
+      }
+      element.attrs = element.attrs.filter((a) => a.name !== 'data-step');
+    }
+    const effect = classes.find((c) => c === 'fade-out' || c === 'fade-in-then-out' || c === 'current-visible');
+    const marker = new TokenClass(STEP_TOKEN, '', 0);
+    marker.block = true;
+    const mark = markFragment(marker, { line, ...(step !== undefined ? { step } : {}), ...(effect ? { effect } : {}) });
+    steps.push([element, mark]);
+    stepTokens.push(marker);
+  }
+
+  const token = new TokenClass(FIGURE_TOKEN, 'figure', 0);
+  token.block = true;
+  token.map = paragraph.map;
+  token.level = paragraph.level;
+  // Attributes written on the image or its paragraph (`{.fragment}`, `{step=2}`, classes) go on <figure>.
+  const attrs = [...(paragraph.attrs ?? []), ...(image.attrs ?? []).filter(([k]) => k !== 'src' && k !== 'alt')];
+  const classes = ['figure', ...attrs.filter(([k]) => k === 'class').map(([, v]) => v)].join(' ');
+  token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
+  token.meta = { figure: { svg, steps } satisfies FigureMeta };
+  return { token, stepTokens };
+}
+
+function safeDecode(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
+function removeUnsafe(root: Element, error: (message: string) => void): void {
+  for (const element of elements(root)) {
+    if (FORBIDDEN_TAGS.has(element.tagName)) {
+      error(`<${element.tagName}> is not allowed in a figure (it was left out)`);
+      detach(element);
+      continue;
+    }
+    element.attrs = element.attrs.filter((a) => {
+      const external = (a.name === 'href' || a.name === 'xlink:href') && !a.value.startsWith('#');
+      if (/^on/i.test(a.name) || external || /url\(\s*['"]?(?!#)/i.test(a.value)) {
+        error(`<${element.tagName} ${a.name}> is not allowed in a figure: it runs code or loads from elsewhere (it was left out)`);
+        return false;
+      }
+      return true;
+    });
+  }
+}
+
+/** Makes the figure's ids unique in the page (two figures may both say `id="arrow"`). */
+function prefixIds(root: Element, prefix: string): void {
+  const ids = new Set<string>();
+  for (const element of elements(root)) {
+    const id = element.attrs.find((a) => a.name === 'id');
+    if (id) {
+      ids.add(id.value);
+      id.value = prefix + id.value;
+    }
+  }
+  if (ids.size === 0) return;
+  for (const element of elements(root)) {
+    for (const a of element.attrs) {
+      if (a.name === 'id') continue;
+      a.value = a.value
+        .replace(/url\(\s*#([^)\s]+)\s*\)/g, (m, id: string) => (ids.has(id) ? `url(#${prefix}${id})` : m))
+        .replace(/^#(\S+)$/, (m, id: string) => (ids.has(id) && /href$/.test(a.name) ? `#${prefix}${id}` : m));
+    }
+  }
+}
+
+function ensureId(element: Element, fallback: string): string {
+  const existing = attr(element, 'id');
+  if (existing) return existing;
+  setAttr(element, 'id', fallback);
+  return fallback;
+}
+
+/** All elements under `root` (itself included), in document order. */
+function elements(root: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Node) => {
+    if (!('tagName' in node)) return;
+    out.push(node);
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+function findElement(root: ParentNode, test: (element: Element) => boolean): Element | undefined {
+  for (const child of root.childNodes) {
+    if (!('tagName' in child)) continue;
+    if (test(child)) return child;
+    const found = findElement(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function detach(element: Element): void {
+  const parent = element.parentNode;
+  if (parent) parent.childNodes = parent.childNodes.filter((n) => n !== element);
+}
+
+function attr(element: Element, name: string): string {
+  return element.attrs.find((a) => a.name === name)?.value ?? '';
+}
+
+function setAttr(element: Element, name: string, value: string): void {
+  const existing = element.attrs.find((a) => a.name === name);
+  if (existing) existing.value = value;
+  else element.attrs.push({ name, value });
+}
