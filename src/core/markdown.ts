@@ -11,6 +11,7 @@ import { pausePlugin } from './plugins/pause.ts';
 import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
 import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
+import { linksPlugin } from './plugins/links.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
@@ -25,5 +26,6 @@ export function createMarkdown(): MarkdownItInstance {
     .use(pausePlugin) //            . . . → the rest appears at the next step
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
     .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
-    .use(slideRenderPlugin); //     slide_open → <section>, title slide
+    .use(slideRenderPlugin) //      slide_open → <section>, title slide
+    .use(linksPlugin); //           links out → target=_blank rel="noopener noreferrer"
 }
