@@ -4,7 +4,8 @@ import { deckPlugin } from './src/vite/plugin.ts';
 export default defineConfig({
   // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path.
   base: './',
-  plugins: [deckPlugin({ deck: 'slides/collaborations-in-ml.md' })],
+  // SITE_URL (set by the Pages workflow) gives the page a canonical URL and absolute share links.
+  plugins: [deckPlugin({ deck: 'slides/collaborations-in-ml.md', siteUrl: process.env.SITE_URL || undefined })],
   build: { target: 'es2022' },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import type { DeckLink, DeckMeta } from './model.ts';
 import { report, type DeckEnv } from './env.ts';
 
-const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang'] as const;
+const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang', 'canonical'] as const;
 type StringKey = (typeof STRING_KEYS)[number];
 export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, 'links', 'titleSlide'];
 
