@@ -2,6 +2,7 @@
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import '../theme/index.css';
+import { makeAccessible } from './a11y.ts';
 
 const deck = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
@@ -14,4 +15,5 @@ const deck = new Reveal({
   height: 720,
   margin: 0.04,
 });
+makeAccessible(deck); // screen readers: main landmark, one announcement per step
 void deck.initialize();
