@@ -15,6 +15,14 @@ const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
 
 // One server for the file: its tests share it, in one worker.
 test.describe.configure({ mode: 'serial' });
+/** Where the browser fetches `href` from this test server (a configured $SITE_URL maps onto the page's own address). */
+function localUrl(href: string, pageUrl: string): string {
+  const site = process.env.SITE_URL;
+  const base = pageUrl.replace(/#.*$/, '');
+  if (site && href.startsWith(site.replace(/\/?$/, '/'))) return base + href.slice(site.replace(/\/?$/, '/').length);
+  return new URL(href, base).href;
+}
+
 let site: StaticSite;
 test.beforeAll(async () => {
   site = await serveStatic(path.resolve('dist'), '/some-repo/', PORT);
@@ -54,7 +62,7 @@ test('the icon and the share picture are there under the sub-path', async ({ pag
   const icon = await page.locator('link[rel="icon"]').getAttribute('href');
   const image = await page.locator('meta[property="og:image"]').getAttribute('content');
   for (const href of [icon!, image!]) {
-    const url = new URL(href, page.url()).href;
+    const url = localUrl(href, page.url());
     expect(url).toContain('/some-repo/');
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(200);

@@ -6,6 +6,14 @@ import { compileDeck } from '../../src/core/index.ts';
 
 const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
 
+/** Where the browser fetches `href` from this test server (a configured $SITE_URL maps onto the page's own address). */
+function localUrl(href: string, pageUrl: string): string {
+  const site = process.env.SITE_URL;
+  const base = pageUrl.replace(/#.*$/, '');
+  if (site && href.startsWith(site.replace(/\/?$/, '/'))) return base + href.slice(site.replace(/\/?$/, '/').length);
+  return new URL(href, base).href;
+}
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): [number, number] {
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -25,13 +33,13 @@ test('the page says what it is: lang, title, description, share tags, icon', asy
   // The picture is the title slide as a 1200×630 PNG, served next to the page.
   const image = (await content('meta[property="og:image"]'))!;
   expect(await content('meta[name="twitter:image"]')).toBe(image);
-  const picture = await page.request.get(new URL(image, page.url()).href);
+  const picture = await page.request.get(localUrl(image, page.url()));
   expect(picture.status()).toBe(200);
   expect(pngSize(await picture.body())).toEqual([Number(await content('meta[property="og:image:width"]')), Number(await content('meta[property="og:image:height"]'))]);
   expect(pngSize(await picture.body())).toEqual([1200, 630]);
 
   const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-  const served = await page.request.get(new URL(icon!, page.url()).href);
+  const served = await page.request.get(localUrl(icon!, page.url()));
   expect(served.status()).toBe(200);
   expect(served.headers()['content-type']).toContain('image/svg+xml');
 });
