@@ -67,11 +67,14 @@ describe('page head', () => {
     expect(page.metaBy('og:image')).toEqual(['og-image.png']);
   });
 
-  it('front matter `canonical` wins over the site URL; a non-http address is ignored', () => {
+  it('front matter `canonical` wins over the site URL; a non-http address is an error, not a link', () => {
     const deck = compileDeck('---\ntitle: T\ncanonical: https://talks.example.org/t/\n---\n');
     expect(deck.diagnostics).toEqual([]);
     expect(head(renderDocument(template, deck, { siteUrl: 'https://x.github.io/y/' })).links('canonical')).toEqual(['https://talks.example.org/t/']);
-    const bad = compileDeck('---\ntitle: T\ncanonical: javascript:alert(1)\n---\n');
+    const bad = compileDeck('---\ntitle: T\ncanonical: javascript:alert(1)\n---\n', { file: 'x.md' });
+    expect(bad.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '3:1: front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/',
+    ]);
     expect(head(renderDocument(template, bad)).links('canonical')).toEqual([]);
   });
 
