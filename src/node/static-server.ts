@@ -25,7 +25,8 @@ export interface StaticSite {
 }
 
 /** Serves `root` at `base` (e.g. `/some-repo/`) on 127.0.0.1:`port`. */
-export function serveStatic(root: string, base: string, port: number): Promise<StaticSite> {
+export function serveStatic(directory: string, base: string, port: number): Promise<StaticSite> {
+  const root = path.resolve(directory);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -35,7 +36,7 @@ export function serveStatic(root: string, base: string, port: number): Promise<S
     }
     let file = pathname.startsWith(prefix) ? path.join(root, pathname.slice(prefix.length)) : '';
     if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!file || !file.startsWith(path.resolve(root)) || !existsSync(file)) {
+    if (!file || !file.startsWith(root) || !existsSync(file)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('404 Not Found');
       return;
     }
