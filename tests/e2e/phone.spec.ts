@@ -51,7 +51,8 @@ function measure(page: Page) {
       }
       smallest = Math.min(smallest, drawn);
       for (const rect of range.getClientRects()) {
-        if (rect.left < -0.5 || rect.right > width + 0.5) outside.push(node.textContent.trim().slice(0, 40));
+        // Sideways off the screen, or cut off below the page (the scroll view clips each page).
+        if (rect.left < -0.5 || rect.right > width + 0.5 || rect.top < -0.5 || rect.bottom > innerHeight + 0.5) outside.push(node.textContent.trim().slice(0, 40));
       }
     }
     const root = document.documentElement;
