@@ -5,7 +5,11 @@ import { fontsPlugin } from './src/vite/fonts.ts';
 export default defineConfig({
   // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path.
   base: './',
-  plugins: [deckPlugin({ deck: 'slides/collaborations-in-ml.md' }), fontsPlugin({ textFrom: ['slides'], outDir: 'src/theme/fonts' })],
+  // SITE_URL (set by the Pages workflow) gives the page a canonical URL and absolute share links.
+  plugins: [
+    deckPlugin({ deck: 'slides/collaborations-in-ml.md', siteUrl: process.env.SITE_URL || undefined }),
+    fontsPlugin({ textFrom: ['slides'], outDir: 'src/theme/fonts' }),
+  ],
   build: { target: 'es2022' },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -3,6 +3,6 @@ export { compileDeck, type CompileOptions } from './compile.ts';
 export { deckFrames, slideFrames, framesToText, type Frame } from './frames.ts';
 export { createMarkdown } from './markdown.ts';
 export { pageTitle } from './meta.ts';
-export { renderDocument } from './document.ts';
+export { renderDocument, headTags, canonicalUrl, type DocumentOptions, type ShareImage } from './document.ts';
 export * from './model.ts';
 export { formatDiagnostic, hasErrors } from './format.ts';

@@ -13,6 +13,7 @@ import { figurePlugin } from './plugins/figure.ts';
 import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
 import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
+import { linksPlugin } from './plugins/links.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
@@ -29,5 +30,6 @@ export function createMarkdown(): MarkdownItInstance {
     .use(figurePlugin) //          ![name](figures/x.svg) → inline SVG, data-step parts
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
     .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
-    .use(slideRenderPlugin); //     slide_open → <section>, title slide
+    .use(slideRenderPlugin) //      slide_open → <section>, title slide
+    .use(linksPlugin); //           links out → target=_blank rel="noopener noreferrer"
 }

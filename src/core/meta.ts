@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import type { DeckLink, DeckMeta } from './model.ts';
 import { report, type DeckEnv } from './env.ts';
 
-const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang'] as const;
+const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang', 'canonical'] as const;
 type StringKey = (typeof STRING_KEYS)[number];
 export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, 'links', 'titleSlide'];
 
@@ -40,6 +40,10 @@ export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMet
       if (typeof value === 'string' || typeof value === 'number') meta[key as StringKey] = String(value);
       else if (value instanceof Date) meta[key as StringKey] = value.toISOString().slice(0, 10);
       else report(env, 'error', line, column, `front matter key "${key}" must be text`);
+      if (key === 'canonical' && meta.canonical !== undefined && !/^https?:\/\/[^/\s]+/i.test(meta.canonical)) {
+        report(env, 'error', line, column, 'front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/');
+        delete meta.canonical;
+      }
     } else if (key === 'links') {
       meta.links = parseLinks(value, () => report(env, 'error', line, column, 'front matter key "links" must be a list of URLs or of {label, href}'));
     } else if (key === 'titleSlide') {

@@ -28,6 +28,8 @@ export interface DeckMeta {
   event?: string;
   date?: string;
   description?: string;
+  /** Where the deck is published (`https://user.github.io/repo/`): canonical URL, absolute share links. */
+  canonical?: string;
   lang: string;
   /** Generate a title slide from the metadata (default: true when there is a title). */
   titleSlide: boolean;

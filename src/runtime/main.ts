@@ -3,6 +3,8 @@ import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import '../theme/index.css';
 import './theme-switch.ts';
+import { makeAccessible } from './a11y.ts';
+import { fitPhones } from './phone.ts';
 
 const deck = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
@@ -15,4 +17,6 @@ const deck = new Reveal({
   height: 720,
   margin: 0.04,
 });
+makeAccessible(deck); // screen readers: main landmark, one announcement per step
+fitPhones(deck); // phones: reveal's scroll view on a portrait stage that keeps text readable
 void deck.initialize();

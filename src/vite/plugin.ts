@@ -9,6 +9,8 @@ import { readAssetFromDisk } from '../node/read-asset.ts';
 export interface DeckPluginOptions {
   /** The deck shown at the site root, relative to the project root. */
   deck: string;
+  /** Where the site is published (e.g. from $SITE_URL in CI): canonical URL and absolute share links. */
+  siteUrl?: string;
 }
 
 export function deckPlugin(options: DeckPluginOptions): Plugin {
@@ -30,7 +32,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         if (hasErrors(deck.diagnostics)) {
           throw new Error(deck.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
         }
-        return renderDocument(html, deck);
+        return renderDocument(html, deck, { siteUrl: options.siteUrl });
       },
     },
     configureServer(server) {

@@ -66,10 +66,10 @@ describe('the talk', () => {
     expect(deck.slides.length).toBe(13);
   });
 
-  it('keeps the links as real links', () => {
+  it('keeps the links as real links, opening safely', () => {
     const html = deck.slides.map((s) => s.html).join('');
-    expect(html).toContain('<a href="https://rosanneliu.com/">https://rosanneliu.com/</a>');
-    expect(html).toContain('<a href="https://www.nature.com/collections/dcgahiejgg">https://www.nature.com/collections/dcgahiejgg</a>');
+    expect(html).toContain('<a href="https://rosanneliu.com/" target="_blank" rel="noopener noreferrer">https://rosanneliu.com/</a>');
+    expect(html).toContain('<a href="https://www.nature.com/collections/dcgahiejgg" target="_blank" rel="noopener noreferrer">https://www.nature.com/collections/dcgahiejgg</a>');
   });
 
   it('the text export has the seed layout', () => {

@@ -3,6 +3,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { DeckEnv } from '../env.ts';
 import type { DeckMeta } from '../model.ts';
 import { slideMark } from './slides.ts';
+import { externalLinkAttrs } from './links.ts';
 
 export function slideRenderPlugin(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
@@ -19,7 +20,7 @@ export function slideRenderPlugin(md: MarkdownIt): void {
 export function renderTitleBlock(meta: DeckMeta, escape: (text: string) => string): string {
   const line = (className: string, html: string | undefined) =>
     html ? `<p class="${className}">${html}</p>\n` : '';
-  const link = (href: string, label: string) => `<a href="${escape(href)}">${escape(label)}</a>`;
+  const link = (href: string, label: string) => `<a href="${escape(href)}"${externalLinkAttrs(href)}>${escape(label)}</a>`;
   return (
     `<h1 class="title">${escape(meta.title)}</h1>\n` +
     line('subtitle', meta.subtitle && escape(meta.subtitle)) +

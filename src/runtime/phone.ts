@@ -1,0 +1,31 @@
+// Phones: below reveal.js's scrollActivationWidth the deck turns into reveal's scroll view (one page
+// per slide, one swipe per step). Its slides keep the 1280×720 stage, so on a 390 px wide phone text
+// shrinks to a third (a 36 px line becomes 11 px). Here, while the scroll view is on, the stage is a
+// narrow portrait page shaped like the screen: the same styles wrap into a column and stay readable.
+import type { RevealApi } from 'reveal.js';
+
+/** Stage width on a phone, in slide pixels: a 390 px phone shows it at ~0.55, so 36 px text reads at ~20 px. */
+export const PHONE_STAGE_WIDTH = 660;
+
+/** Call before `deck.initialize()`. */
+export function fitPhones(deck: RevealApi): void {
+  let desktop: { width: number | string; height: number | string } | undefined;
+  const fit = () => {
+    const config = deck.getConfig();
+    desktop ??= { width: config.width ?? 960, height: config.height ?? 700 };
+    let wanted = desktop;
+    const viewport = deck.getViewportElement() ?? document.documentElement;
+    // reveal's isScrollView() is not in its type definitions; its viewport class says the same.
+    if (viewport.classList.contains('reveal-scroll')) {
+      const aspect = viewport.clientHeight / Math.max(1, viewport.clientWidth);
+      wanted = { width: PHONE_STAGE_WIDTH, height: Math.round(PHONE_STAGE_WIDTH * aspect) };
+    }
+    if (config.width !== wanted.width || config.height !== wanted.height) deck.configure(wanted);
+  };
+  deck.on('ready', () => {
+    fit();
+    // After reveal's own resize handler (which switches the scroll view on and off by width, and is
+    // registered again on every configure(), so it may run after ours).
+    window.addEventListener('resize', () => setTimeout(fit, 0));
+  });
+}

@@ -1,0 +1,120 @@
+// A reader on a phone (390×844, touch): the talk reads comfortably — no text under 12 CSS px, no
+// sideways scrolling — and each swipe up shows the next step, through the whole talk.
+import { readFileSync } from 'node:fs';
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { normalizeLines } from '../unit/seed.ts';
+import { visibleLines } from './visible.ts';
+
+const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const frames = deckFrames(deck);
+const PHONE = { width: 390, height: 844 };
+
+test.use({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+
+/** A finger swipe up the screen (drag from low to high), through Chromium's real touch input. */
+const sessions = new WeakMap<Page, CDPSession>();
+async function swipeUp(page: Page) {
+  if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
+  const cdp = sessions.get(page)!;
+  const x = 200;
+  const [from, to] = [650, 250];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+  for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from + ((to - from) * k) / 8 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/** Size of the smallest text on the current slide as drawn on screen, and what sticks out sideways. */
+function measure(page: Page) {
+  return page.evaluate((width) => {
+    const slide = document.querySelector('.reveal .slides section.present')!;
+    let smallest = Infinity;
+    const outside: string[] = [];
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!;
+      if (!node.textContent?.trim() || el.closest('aside.notes')) continue;
+      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      // Drawn size = CSS font size × every scale above it (reveal scales the slide; SVG scales its text).
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const svg = el.closest('svg');
+      let drawn: number;
+      if (svg) {
+        const box = svg.getBoundingClientRect();
+        const view = svg.viewBox.baseVal;
+        const scale = view && view.width ? Math.min(box.width / view.width, box.height / view.height) : 1;
+        drawn = parseFloat(getComputedStyle(el).fontSize) * scale;
+      } else {
+        const scale = slide.getBoundingClientRect().width / (slide as HTMLElement).offsetWidth;
+        drawn = parseFloat(getComputedStyle(el).fontSize) * scale;
+      }
+      smallest = Math.min(smallest, drawn);
+      for (const rect of range.getClientRects()) {
+        // Sideways off the screen, or cut off below the page (the scroll view clips each page).
+        if (rect.left < -0.5 || rect.right > width + 0.5 || rect.top < -0.5 || rect.bottom > innerHeight + 0.5) outside.push(node.textContent.trim().slice(0, 40));
+      }
+    }
+    const root = document.documentElement;
+    const viewport = document.querySelector('.reveal-viewport') ?? root;
+    return { smallest, outside, sideways: Math.max(root.scrollWidth, viewport.scrollWidth) - root.clientWidth };
+  }, PHONE.width);
+}
+
+/** Which frame is on screen (index into `frames`), or -1. */
+async function currentFrame(page: Page): Promise<number> {
+  const key = JSON.stringify(normalizeLines(await visibleLines(page)));
+  return frames.findIndex((f) => JSON.stringify(normalizeLines(f.lines)) === key);
+}
+
+test('every step of the talk is readable on a phone: no text under 12 px, nothing sideways', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.locator('.reveal.ready').waitFor();
+  // reveal.js's scroll view: the phone reads the deck as a page.
+  await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(1);
+  for (const [i, frame] of frames.entries()) {
+    const where = `step ${i + 1} (slide ${frame.slide + 1}, step ${frame.step + 1})`;
+    await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: where }).toEqual(normalizeLines(frame.lines));
+    const { smallest, outside, sideways } = await measure(page);
+    expect(smallest, `${where}: smallest text in CSS px`).toBeGreaterThanOrEqual(12);
+    expect(outside, `${where}: text outside the screen`).toEqual([]);
+    expect(sideways, `${where}: sideways scroll in px`).toBeLessThanOrEqual(0);
+    if (i < frames.length - 1) await page.keyboard.press('PageDown');
+  }
+});
+
+test('swiping up moves through the talk, forward only, to the last step', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.locator('.reveal.ready').waitFor();
+  // The scroll view is laid out (reveal shows it once its pages are built).
+  await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  const seen = [await currentFrame(page)];
+  for (let swipes = 0; swipes < frames.length * 2 && seen.at(-1)! < frames.length - 1; swipes++) {
+    await swipeUp(page);
+    await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+    const now = await currentFrame(page);
+    // Always a whole step of the talk on screen, never an earlier one than before the swipe.
+    expect(now, `swipe ${swipes + 1}: a step of the talk is on screen`).toBeGreaterThanOrEqual(0);
+    expect(now, `swipe ${swipes + 1} from step ${seen.at(-1)! + 1}`).toBeGreaterThanOrEqual(seen.at(-1)!);
+    seen.push(now);
+  }
+  expect(seen.at(-1)).toBe(frames.length - 1);
+  // Every slide is reached on the way.
+  expect(new Set(seen.map((i) => frames[i]!.slide)).size).toBe(deck.slides.length);
+});
+
+test('turning the phone sideways gives the slides back; upright again, the scroll view returns', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('.reveal.ready').waitFor();
+  await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(1);
+  await page.setViewportSize({ width: PHONE.height, height: PHONE.width });
+  await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(0);
+  expect(await page.evaluate(() => [document.querySelector('.slides')!.clientWidth, document.querySelector('.slides')!.clientHeight])).toEqual([1280, 720]);
+  await page.setViewportSize(PHONE);
+  await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(1);
+  const { smallest } = await measure(page);
+  expect(smallest).toBeGreaterThanOrEqual(12);
+});
