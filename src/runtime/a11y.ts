@@ -42,6 +42,22 @@ function ownText(line: Element): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Names of the figure parts a step draws (an SVG element with a `<title>` of its own, such as a
+ * path that appears at a step): a step that adds no words is announced by what it draws.
+ */
+export function shownPictureLabels(slide: Element): Set<string> {
+  const labels = new Set<string>();
+  for (const fragment of slide.querySelectorAll('svg .fragment')) {
+    if (!fragmentShown(fragment)) continue;
+    for (const title of fragment.querySelectorAll(':scope > title, :scope * > title')) {
+      const label = title.textContent?.trim();
+      if (label) labels.add(label);
+    }
+  }
+  return labels;
+}
+
 /** The lines of a slide a viewer can see now, keyed by element, in document order. */
 export function shownLines(slide: Element): Map<Element, string> {
   const lines = new Map<Element, string>();
@@ -87,6 +103,7 @@ export function makeAccessible(deck: RevealApi): void {
   let region: HTMLElement | undefined;
   let lastSlide: Element | undefined;
   let lastLines = new Map<Element, string>();
+  let lastPictures = new Set<string>();
   let pending = false;
 
   const announce = (lines: string[]) => {
@@ -113,11 +130,16 @@ export function makeAccessible(deck: RevealApi): void {
       const added = [...lines].filter(([el, text]) => lastLines.get(el) !== text).map(([, text]) => text);
       const shownTexts = new Set(lines.values());
       const removed = [...lastLines.values()].filter((text) => !shownTexts.has(text));
+      const pictures = shownPictureLabels(slide);
+      const drawn = [...pictures].filter((label) => !lastPictures.has(label));
       if (added.length > 0) announce(added);
+      else if (drawn.length > 0) announce(drawn);
       else if (removed.length > 0) announce(removed.map((text) => `Hidden: ${text}`));
+      else announce([...lastPictures].filter((label) => !pictures.has(label)).map((label) => `Hidden: ${label}`));
     }
     lastSlide = slide;
     lastLines = lines;
+    lastPictures = shownPictureLabels(slide);
   };
   const schedule = () => {
     if (pending) return;

@@ -1,11 +1,11 @@
 // Scripts off: the page is the whole talk as a document — every slide in order, every step shown,
 // figures in place — not a blank page or one slide.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { deckFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { normalizeLines } from '../unit/seed.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 const frames = deckFrames(deck);
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 

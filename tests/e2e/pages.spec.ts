@@ -1,14 +1,14 @@
 // GitHub Pages serves a project site under a sub-path (`https://<user>.github.io/<repo>/`). The built
 // site, served the same way, loads every asset and walks through the whole talk with no failed request.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { deckFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { serveStatic, type StaticSite } from '../../src/node/static-server.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 const frames = deckFrames(deck);
 // Next to the preview server's port, so parallel checkouts do not collide.
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;

@@ -1,12 +1,12 @@
 // A reader on a phone (390×844, touch): the talk reads comfortably — no text under 12 CSS px, no
 // sideways scrolling — and each swipe up shows the next step, through the whole talk.
-import { readFileSync } from 'node:fs';
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { deckFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 const frames = deckFrames(deck);
 const PHONE = { width: 390, height: 844 };
 

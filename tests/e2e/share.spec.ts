@@ -1,10 +1,9 @@
 // What a shared link shows, read from the built page: language, title, description, Open Graph and
 // Twitter card tags with a real picture, an icon; and links out that open safely.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { compileDeck } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 
 /** Where the browser fetches `href` from this test server (a configured $SITE_URL maps onto the page's own address). */
 function localUrl(href: string, pageUrl: string): string {

@@ -1,13 +1,12 @@
 // The look: every step of the talk at 1280×720 against committed screenshots, plus the checks a
 // screenshot cannot make: every glyph is drawn by the deck's own fonts, nothing is fetched from
 // another host, the palette passes WCAG AA, and nothing overflows a 4:3 projector.
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index.ts';
-import { readAssetFromDisk } from '../../src/node/read-asset.ts';
+import { deckFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 
 const DECK = 'slides/collaborations-in-ml.md';
-const deck = compileDeck(readFileSync(DECK, 'utf8'), { readAsset: readAssetFromDisk(DECK) });
+const deck = talk;
 const frames = deckFrames(deck);
 /** `#/slide-id/step` for every step of the talk, in order. */
 const stepUrls = deck.slides.flatMap((slide) => slide.steps.map((step) => `./#/${slide.id}${step.index > 0 ? `/${step.index - 1}` : ''}`));

@@ -1,13 +1,12 @@
 // A presenter with a clicker: open the built deck and press PageDown through the whole talk,
 // reading only what is really visible at each step.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index.ts';
-import { readAssetFromDisk } from '../../src/node/read-asset.ts';
+import { deckFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { applyLaterWording, normalizeLines, readSeed } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'), { readAsset: readAssetFromDisk('slides/collaborations-in-ml.md') });
+const deck = talk;
 const frames = deckFrames(deck);
 const key = (lines: string[]) => JSON.stringify(normalizeLines(lines));
 
