@@ -2,8 +2,13 @@
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import '../theme/index.css';
+import { followReducedMotion, motionConfig } from './navigation.ts';
+import { presenterPlugins } from './presenter.ts';
+import { numberPrintedPages } from './print.ts';
+import type { Deck } from './deck-types.ts';
+import { showStepNumbers, stepNumber } from './slide-number.ts';
 
-const deck = new Reveal({
+const deck: Deck = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
   fragmentInURL: true,
   history: false,
@@ -13,5 +18,13 @@ const deck = new Reveal({
   width: 1280,
   height: 720,
   margin: 0.04,
+  // reveal.js prints "a delimiter b" only when b is a number, whatever its type says.
+  slideNumber: () => stepNumber(deck) as unknown as [string, string, string],
+  pdfMaxPagesPerSlide: 1,
+  ...motionConfig(),
+  plugins: [...presenterPlugins],
 });
+showStepNumbers(deck);
+followReducedMotion(deck);
+numberPrintedPages(deck);
 void deck.initialize();
