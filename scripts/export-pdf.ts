@@ -1,0 +1,68 @@
+// The PDF exports, printed by Chromium from reveal.js's print view (`?print-pdf`):
+// one page per build step (pdfSeparateFragments, like the original 33-page export), or one page
+// per slide with every step shown (a handout: each slide's last step).
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext } from '@playwright/test';
+
+/** The built site is served to the browser from disk through request routing: no server, no port. */
+export const SITE_ORIGIN = 'http://deck.localhost';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** Answers requests for SITE_ORIGIN from `root`; anything else is refused, so printing is offline. */
+export async function serveFromDisk(context: BrowserContext, root: string): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== SITE_ORIGIN) return route.abort('blockedbyclient');
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(root, relative.endsWith('/') ? relative + 'index.html' : relative);
+    if (!file.startsWith(path.resolve(root) + path.sep)) return route.fulfill({ status: 403 });
+    try {
+      const body = readFileSync(file);
+      await route.fulfill({ status: 200, body, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+}
+
+export type PdfKind = 'steps' | 'slides';
+
+/** Prints `<root>/index.html` to `file`; returns the number of pages. */
+export async function exportPdf(browser: Browser, root: string, file: string, kind: PdfKind): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    await serveFromDisk(context, root);
+    const page = await context.newPage();
+    await page.goto(`${SITE_ORIGIN}/index.html?print-pdf`);
+    await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+    const pages = await page.evaluate(async (kind) => {
+      await document.fonts.ready;
+      const all = [...document.querySelectorAll('.reveal .pdf-page')];
+      if (kind === 'steps') return all.length;
+      // Pages of one slide follow each other (step 0, then one per build step): keep the last.
+      const kept = all.filter((page, i) => page.querySelector('section')?.id !== all[i + 1]?.querySelector('section')?.id);
+      for (const page of all) if (!kept.includes(page)) page.remove();
+      kept.forEach((page, i) => {
+        const number = page.querySelector('.slide-number-pdf');
+        if (number) number.textContent = `${i + 1} of ${kept.length}`;
+      });
+      return kept.length;
+    }, kind);
+    mkdirSync(path.dirname(file), { recursive: true });
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    return pages;
+  } finally {
+    await context.close();
+  }
+}
