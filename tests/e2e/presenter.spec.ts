@@ -1,0 +1,81 @@
+// The presenter view: `S` opens reveal.js's speaker window with the current and next step, the
+// slide's notes, a clock and the elapsed time; from the built site and from the single-file export
+// opened from disk with the network off.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { inlineSite } from '../../scripts/export-html.ts';
+import { compileDeck } from '../../src/core/index.ts';
+import { visibleLines } from './visible.ts';
+
+const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const slide = (id: string) => deck.slides.find((s) => s.id === id)!;
+const text = (lines: string[]) => lines.join('\n');
+
+async function openPresenter(page: Page): Promise<{ popup: Page; current: Frame; upcoming: Frame }> {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  const frameOf = async (selector: string) => {
+    const handle = await popup.locator(`${selector} iframe`).elementHandle({ timeout: 15_000 });
+    const frame = await handle!.contentFrame();
+    await frame!.locator('.reveal.ready').waitFor();
+    return frame!;
+  };
+  return { popup, current: await frameOf('#current-slide'), upcoming: await frameOf('#upcoming-slide') };
+}
+
+async function presenterWalk(page: Page) {
+  await page.locator('.reveal.ready').waitFor();
+  const { popup, current, upcoming } = await openPresenter(page);
+  const notes = popup.locator('.speaker-controls-notes .value');
+
+  // The slide's notes, the current step (no Hinton yet) and the next one (Hinton).
+  await expect(notes).toHaveText(slide('what-is-collaborate').notes);
+  await expect.poll(async () => text(await visibleLines(current))).not.toContain('Geoff Hinton');
+  await expect.poll(async () => text(await visibleLines(current))).toContain('Working with your family');
+  await expect.poll(async () => text(await visibleLines(upcoming))).toContain('Working with Geoff Hinton');
+
+  // A clock, and an elapsed time that runs.
+  await expect(popup.locator('.speaker-controls-time .clock-value')).toHaveText(/^\d{1,2}:\d{2} ?[AP]M$/);
+  const elapsed = popup.locator('.speaker-controls-time .timer');
+  await expect(elapsed).toHaveText(/^\s*\d{2}:\d{2}:\d{2}\s*$/);
+  await expect.poll(async () => (await elapsed.textContent())?.trim(), { timeout: 10_000 }).not.toBe('00:00:00');
+
+  // The presenter steps the deck: both windows follow.
+  await page.keyboard.press('PageDown');
+  await expect.poll(async () => text(await visibleLines(current))).toContain('Working with Geoff Hinton');
+  await expect.poll(async () => text(await visibleLines(upcoming))).toContain('Why should we care about this');
+  await page.keyboard.press('PageDown');
+  await expect(notes).toHaveText(slide('why-should-we-care-about-this').notes);
+
+  // A clicker pointed at the speaker window drives the audience's deck too.
+  await popup.bringToFront();
+  await popup.keyboard.press('PageDown');
+  await expect(page).toHaveURL(/#\/why-we-collaborate$/);
+  await expect(notes).toHaveText(slide('why-we-collaborate').notes);
+  await expect.poll(async () => text(await visibleLines(page))).toContain('It’s not the fastest route to success.');
+  return popup;
+}
+
+test('S opens the presenter view of the built site: notes, current and next step, clock, timer', async ({ page }) => {
+  await page.goto('./#/what-is-collaborate');
+  await presenterWalk(page);
+});
+
+test('the presenter view works from the single-file export opened from disk, with no network', async ({ browser }) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'deck-presenter-')), 'collaborations-in-ml.html');
+  writeFileSync(file, inlineSite('dist'));
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ offline: true });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  await page.goto(`${url}#/what-is-collaborate`);
+  await presenterWalk(page);
+  // Only the file itself (the deck and the presenter's previews of it) and inline data.
+  const foreign = requests.filter((u) => !u.startsWith(url) && !/^(data|blob|about):/.test(u));
+  expect(requests.filter((u) => u.startsWith(`${url}?receiver`)), 'the previews load the file itself').toHaveLength(2);
+  expect(foreign).toEqual([]);
+  await context.close();
+});
