@@ -38,6 +38,29 @@ export async function serveFromDisk(context: BrowserContext, root: string): Prom
 
 export type PdfKind = 'steps' | 'slides';
 
+/** In the print view: the number of pages, one per build step. */
+export function countPrintedPages(): number {
+  return document.querySelectorAll('.reveal .pdf-page').length;
+}
+
+/**
+ * In the print view: the handout. A slide's pages follow each other (step 0, then one per build
+ * step); keep the last, where every step is shown, and number the slides "N of M".
+ * Runs in the page, so it uses nothing from this module.
+ */
+export function keepLastStepOfEachSlide(): number {
+  const all = [...document.querySelectorAll('.reveal .pdf-page')];
+  // (No named local functions: a bundler's name helpers would not exist in the page.)
+  const slideIds = all.map((page) => page.querySelector('section')?.id);
+  const kept = all.filter((_page, i) => slideIds[i] !== slideIds[i + 1]);
+  for (const page of all) if (!kept.includes(page)) page.remove();
+  kept.forEach((page, i) => {
+    const number = page.querySelector('.slide-number-pdf');
+    if (number) number.textContent = `${i + 1} of ${kept.length}`;
+  });
+  return kept.length;
+}
+
 /** Prints `<root>/index.html` to `file`; returns the number of pages. */
 export async function exportPdf(browser: Browser, root: string, file: string, kind: PdfKind): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -46,19 +69,8 @@ export async function exportPdf(browser: Browser, root: string, file: string, ki
     const page = await context.newPage();
     await page.goto(`${SITE_ORIGIN}/index.html?print-pdf`);
     await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached', timeout: 30_000 });
-    const pages = await page.evaluate(async (kind) => {
-      await document.fonts.ready;
-      const all = [...document.querySelectorAll('.reveal .pdf-page')];
-      if (kind === 'steps') return all.length;
-      // Pages of one slide follow each other (step 0, then one per build step): keep the last.
-      const kept = all.filter((page, i) => page.querySelector('section')?.id !== all[i + 1]?.querySelector('section')?.id);
-      for (const page of all) if (!kept.includes(page)) page.remove();
-      kept.forEach((page, i) => {
-        const number = page.querySelector('.slide-number-pdf');
-        if (number) number.textContent = `${i + 1} of ${kept.length}`;
-      });
-      return kept.length;
-    }, kind);
+    await page.evaluate(() => document.fonts.ready);
+    const pages = await page.evaluate(kind === 'steps' ? countPrintedPages : keepLastStepOfEachSlide);
     mkdirSync(path.dirname(file), { recursive: true });
     await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
     return pages;

@@ -1,5 +1,6 @@
-// npm run export [-- pdf slides-pdf html text] [--out dir] [slides/deck.md]
+// npm run export [-- pdf slides-pdf html text] [--out dir] [--no-build] [slides/deck.md]
 // Writes the deck's exports into exports/, building the site first when needed, with a progress bar.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { SingleBar } from 'cli-progress';
@@ -16,18 +17,20 @@ function parseArgs(argv: string[]) {
   const formats: Format[] = [];
   let out = 'exports';
   let source = 'slides/collaborations-in-ml.md';
+  let build = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--out') out = argv[++i] ?? out;
+    else if (arg === '--no-build') build = false; // use dist/ as it is (the tests: a server is reading it)
     else if (arg.endsWith('.md')) source = arg;
     else if ((FORMATS as readonly string[]).includes(arg)) formats.push(arg as Format);
-    else throw new Error(`unknown argument "${arg}" (formats: ${FORMATS.join(', ')}; --out dir; a slides/*.md file)`);
+    else throw new Error(`unknown argument "${arg}" (formats: ${FORMATS.join(', ')}; --out dir; --no-build; a slides/*.md file)`);
   }
-  return { formats: formats.length ? formats : [...FORMATS], out, source };
+  return { formats: formats.length ? formats : [...FORMATS], out, source, build };
 }
 
 async function main() {
-  const { formats, out, source } = parseArgs(process.argv.slice(2));
+  const { formats, out, source, build } = parseArgs(process.argv.slice(2));
   const name = path.basename(source, '.md');
   const needsSite = formats.some((f) => f !== 'text');
   const bar = new SingleBar({ format: 'export |{bar}| {value}/{total} {task}', hideCursor: true, clearOnComplete: false });
@@ -36,7 +39,8 @@ async function main() {
   let browser: Browser | undefined;
   try {
     if (needsSite) {
-      if (await ensureBuild()) done.push(`${DIST}/: built`);
+      if (build && (await ensureBuild())) done.push(`${DIST}/: built`);
+      else if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run npm run build`);
       bar.increment(1, { task: 'starting Chromium' });
     }
     const needsBrowser = formats.includes('pdf') || formats.includes('slides-pdf');
