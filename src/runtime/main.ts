@@ -3,11 +3,12 @@ import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import '../theme/index.css';
 import { followReducedMotion, motionConfig } from './navigation.ts';
-import { presenterPlugins } from './presenter.ts';
+import { openPresenterOnS, presenterPlugins, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
 import type { Deck } from './deck-types.ts';
 import { showStepNumbers, stepNumber } from './slide-number.ts';
 
+startPreviewAtStep();
 const deck: Deck = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
   fragmentInURL: true,
@@ -25,6 +26,7 @@ const deck: Deck = new Reveal({
   plugins: [...presenterPlugins],
 });
 showStepNumbers(deck);
+openPresenterOnS(deck);
 followReducedMotion(deck);
 numberPrintedPages(deck);
 void deck.initialize();

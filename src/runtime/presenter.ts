@@ -2,5 +2,38 @@
 // next step, the `::: notes` of the slide, elapsed time and a clock. The plugin is bundled and its
 // window is written from memory (no URL is fetched), so it works offline and from file://.
 import RevealNotes from 'reveal.js/plugin/notes';
+import type { Deck } from './deck-types.ts';
 
-export const presenterPlugins = [RevealNotes];
+const notes = RevealNotes();
+export const presenterPlugins = [notes];
+
+/** Query parameter that tells a preview which build step to open at. */
+const STEP_PARAM = 'presenter-fragment';
+
+/**
+ * The speaker window previews the deck in iframes (`?receiver`) opened at `#/h/v`, without the
+ * build step. The current preview reports its position back, and the notes window then moves
+ * the audience's deck to it: opening the presenter view mid-slide would jump back to the slide's
+ * first step. So `S` first puts the step into the URL the previews are opened with.
+ */
+export function openPresenterOnS(deck: Deck): void {
+  deck.on('ready', () => {
+    deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Presenter view (notes, next step, timer)' }, () => {
+      const fragment = deck.getIndices().f;
+      const page = location.href.split('#')[0]!;
+      const url = typeof fragment === 'number' && fragment >= 0 ? `${page}${page.includes('?') ? '&' : '?'}${STEP_PARAM}=${fragment}` : page;
+      // The plugin reads config.url when it opens (an option its types leave out); set it in place
+      // rather than through configure(), which would re-sync the whole deck.
+      (deck.getConfig() as { url?: string }).url = url;
+      notes.open();
+    });
+  });
+}
+
+/** In a preview: add the build step from the query to the `#/h/v` hash before reveal.js reads it. */
+export function startPreviewAtStep(): void {
+  const params = new URLSearchParams(location.search);
+  const fragment = params.get(STEP_PARAM);
+  if (!params.has('receiver') || fragment === null || !/^\d+$/.test(fragment)) return;
+  if (/^#\/[^/]+\/\d+$/.test(location.hash)) history.replaceState(null, '', `${location.hash}/${fragment}`);
+}
