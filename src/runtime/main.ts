@@ -3,7 +3,7 @@ import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import '../theme/index.css';
 import { followReducedMotion, motionConfig } from './navigation.ts';
-import { openPresenterOnS, presenterPlugins, startPreviewAtStep } from './presenter.ts';
+import { keepPreviewInStep, openPresenterOnS, presenterPlugins, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
 import type { Deck } from './deck-types.ts';
 import { showStepNumbers, stepNumber } from './slide-number.ts';
@@ -27,6 +27,7 @@ const deck: Deck = new Reveal({
 });
 showStepNumbers(deck);
 openPresenterOnS(deck);
+keepPreviewInStep(deck);
 followReducedMotion(deck);
 numberPrintedPages(deck);
 void deck.initialize();

@@ -37,3 +37,31 @@ export function startPreviewAtStep(): void {
   if (!params.has('receiver') || fragment === null || !/^\d+$/.test(fragment)) return;
   if (/^#\/[^/]+\/\d+$/.test(location.hash)) history.replaceState(null, '', `${location.hash}/${fragment}`);
 }
+
+/**
+ * In a preview: the speaker window sends the first position (setState, then `next` for the
+ * "upcoming" preview) as soon as the *current* preview is ready. reveal.js drops messages that
+ * come before it is ready, and a preview still loading gets none: a slow "upcoming" preview would
+ * show the current step. So early messages are held and replayed once the deck is ready, and an
+ * upcoming preview that got none takes its own step forward (a later setState + next from the
+ * speaker window still sets it exactly). Registered before reveal.js's listener, so it sees
+ * messages first.
+ */
+export function keepPreviewInStep(deck: Deck): void {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('receiver')) return;
+  // The notes plugin opens the upcoming preview with controls=false, the current one with postMessageEvents.
+  const upcoming = params.get('controls') === 'false' && !params.has('postMessageEvents');
+  let ready = false;
+  const early: string[] = [];
+  window.addEventListener('message', (event) => {
+    if (ready || typeof event.data !== 'string' || !event.data.startsWith('{"method"')) return;
+    event.stopImmediatePropagation();
+    early.push(event.data);
+  });
+  deck.on('ready', () => {
+    ready = true;
+    if (early.length === 0 && upcoming) deck.next();
+    for (const data of early) window.postMessage(data, '*');
+  });
+}

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Frame, type Page } from '@playwright/test';
+import { createServer } from 'vite';
 import { inlineSite } from '../../scripts/export-html.ts';
 import { compileDeck } from '../../src/core/index.ts';
 import { visibleLines } from './visible.ts';
@@ -91,4 +92,17 @@ test('the presenter view works from the single-file export opened from disk, wit
   expect(requests.filter((u) => u.startsWith(`${url}?`) && u.includes('receiver')), 'the previews load the file itself').toHaveLength(2);
   expect(foreign).toEqual([]);
   await context.close();
+});
+
+test('the presenter view works from the dev server too', async ({ page }) => {
+  test.slow(); // the dev server compiles on first request
+  // Port 0: the system picks a free port, so parallel checkouts cannot collide.
+  const server = await createServer({ logLevel: 'silent', clearScreen: false, server: { port: 0, strictPort: false, host: '127.0.0.1' } });
+  await server.listen();
+  try {
+    await page.goto(`${server.resolvedUrls!.local[0]}#/what-is-collaborate`);
+    await presenterWalk(page);
+  } finally {
+    await server.close();
+  }
 });
