@@ -52,9 +52,21 @@ function dataUrl(file: string): string {
   return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
 }
 
+/**
+ * @font-face sources list WOFF2 and then WOFF for old browsers; every browser that runs the deck
+ * takes the WOFF2, so the WOFF fallbacks are left out rather than inlined twice over.
+ */
+export function dropWoffFallbacks(css: string): string {
+  return css.replace(/\bsrc\s*:([^;}]+)/g, (whole, sources: string) =>
+    /\.woff2\b/.test(sources)
+      ? whole.replace(/,\s*url\(\s*['"]?[^'")]+\.woff(?:[?#][^'")]*)?['"]?\s*\)\s*format\(\s*['"]?woff['"]?\s*\)/g, '')
+      : whole,
+  );
+}
+
 /** CSS with every url(...) that names a local file turned into a data: URL. */
 export function inlineCssUrls(css: string, cssFile: string, root: string): string {
-  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole, _quote: string, ref: string) => {
+  return dropWoffFallbacks(css).replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole, _quote: string, ref: string) => {
     const file = resolveLocal(ref, cssFile, root);
     return file ? `url("${dataUrl(file)}")` : whole;
   });
@@ -102,7 +114,9 @@ export function inlineSite(root: string, page = 'index.html'): string {
       if (!file) continue;
       const js = readFileSync(file, 'utf8');
       // A split bundle would import its other chunks by path, which a lone file cannot serve.
-      const chunk = /(?:^|[;\s])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/m.exec(js);
+      const chunk =
+        /(?:^|[;\s])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/m.exec(js) ??
+        /\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/.exec(js);
       if (chunk) throw new Error(`${path.relative(root, file)} imports ${chunk[1]}: the single-file export needs one script bundle`);
       const type = attr(element, 'type');
       replaceWith(element, 'script', scriptText(js), type ? [{ name: 'type', value: type }] : []);
