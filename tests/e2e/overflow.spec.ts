@@ -227,3 +227,22 @@ test('the guard itself: it names the source line of a slide that overflows or ov
   expect(problems.some((p) => p.startsWith(`slides/overflow-self-test.md:${lineOf('Too wide')}:`) && p.includes('past the right'))).toBe(true);
   expect(problems.some((p) => p.startsWith(`slides/overflow-self-test.md:${lineOf('On top')}:`) && p.includes('overlaps'))).toBe(true);
 });
+
+test('the guard itself: inline SVG figures, labels that fit pass and labels on top of each other do not', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('.reveal.ready').waitFor();
+  const measureWith = async (svg: string) => {
+    await page.evaluate((markup) => {
+      const slide = document.querySelector('.reveal .slides section.present')!;
+      slide.innerHTML = `<h2>A figure</h2>${markup}`;
+    }, svg);
+    return page.evaluate(measureStep);
+  };
+  const figure = (labels: string) =>
+    `<svg viewBox="0 0 800 300" width="800" height="300" role="img"><title>axis</title>` +
+    `<line x1="40" y1="150" x2="760" y2="150" stroke="black"/>${labels}<circle cx="900" cy="150" r="40"/></svg>`;
+  // A shape outside the viewBox is clipped by the svg: no overflow.
+  expect(await measureWith(figure('<text x="40" y="130" font-size="32">powerless</text><text x="600" y="130" font-size="32">powerful</text>'))).toEqual([]);
+  const colliding = await measureWith(figure('<text x="40" y="130" font-size="32">powerless</text><text x="60" y="135" font-size="32">powerful</text>'));
+  expect(colliding.map((p) => p.what)).toEqual([expect.stringMatching(/<text> "powerless" overlaps <text> "powerful"/)]);
+});
