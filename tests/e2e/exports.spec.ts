@@ -25,7 +25,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   out = mkdtempSync(path.join(tmpdir(), 'deck-exports-'));
   // --no-build: the site in dist/ is what the preview server serves to the other tests.
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/export.ts', '--out', out, '--no-build'], { stdio: 'pipe' });
+  execFileSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/export.ts', '--out', out, '--no-build'], { stdio: 'pipe' });
 });
 
 async function pdfPages(file: string) {
