@@ -41,8 +41,13 @@ const isExternal = (ref: string) => /^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(ref);
 function resolveLocal(ref: string, fromFile: string, root: string): string | undefined {
   const clean = ref.trim().replace(/[?#].*$/, '');
   if (!clean || isExternal(ref.trim())) return undefined;
-  const file = clean.startsWith('/') ? path.join(root, clean) : path.resolve(path.dirname(fromFile), decodeURI(clean));
-  if (!existsSync(file)) throw new Error(`${path.relative(root, fromFile)}: "${ref}" is not in ${root}/`);
+  const decoded = decodeURI(clean);
+  // A root-relative path may carry the site's base (`/repo/assets/x.js` for GitHub Pages).
+  const candidates = decoded.startsWith('/')
+    ? decoded.split('/').filter(Boolean).map((_part, i, parts) => path.join(root, ...parts.slice(i)))
+    : [path.resolve(path.dirname(fromFile), decoded)];
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) throw new Error(`${path.relative(root, fromFile)}: "${ref}" is not in ${root}/`);
   return file;
 }
 

@@ -1,7 +1,7 @@
 // The PDF exports, printed by Chromium from reveal.js's print view (`?print-pdf`):
 // one page per build step (pdfSeparateFragments, like the original 33-page export), or one page
 // per slide with every step shown (a handout: each slide's last step).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
 
@@ -24,15 +24,14 @@ export async function serveFromDisk(context: BrowserContext, root: string): Prom
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== SITE_ORIGIN) return route.abort('blockedbyclient');
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(root, relative.endsWith('/') ? relative + 'index.html' : relative);
-    if (!file.startsWith(path.resolve(root) + path.sep)) return route.fulfill({ status: 403 });
-    try {
-      const body = readFileSync(file);
-      await route.fulfill({ status: 200, body, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    } catch {
-      await route.fulfill({ status: 404, body: 'not found' });
-    }
+    const parts = decodeURIComponent(url.pathname).split('/').filter(Boolean);
+    if (parts.length === 0 || url.pathname.endsWith('/')) parts.push('index.html');
+    // The page may ask under the site's base (`/repo/assets/x.js`): try the path without its leading folders.
+    const file = parts
+      .map((_part, i) => path.resolve(root, ...parts.slice(i)))
+      .find((candidate) => candidate.startsWith(path.resolve(root) + path.sep) && existsSync(candidate) && statSync(candidate).isFile());
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    await route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[path.extname(file)] ?? 'application/octet-stream' });
   });
 }
 
