@@ -5,11 +5,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Frame, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 import { inlineSite } from '../../scripts/export-html.ts';
 import { compileDeck } from '../../src/core/index.ts';
 import { visibleLines } from './visible.ts';
+
+// The speaker window connects by polling (every 500 ms) and debounces updates: on a loaded machine
+// that takes a few seconds, so waits here are generous (they end as soon as the view is right).
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
 const slide = (id: string) => deck.slides.find((s) => s.id === id)!;
@@ -75,6 +79,24 @@ test('opening the presenter view in the middle of a slide keeps the audience on 
   await expect.poll(async () => (await elapsed.textContent())?.trim(), { timeout: 10_000 }).toMatch(/^00:00:(?:0[2-9]|[1-5]\d)$/);
   await expect(page).toHaveURL(/#\/why-we-collaborate\/0$/);
   await expect.poll(async () => text(await visibleLines(current))).toContain('It takes a long warm-up period');
+});
+
+test('quick clicks with the presenter view open: the deck stays where the clicks took it', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('.reveal.ready').waitFor();
+  // Clicks while the speaker window is still connecting, then on.
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  for (let i = 0; i < 9; i++) await page.keyboard.press('PageDown');
+  const current = (await (await popup.locator('#current-slide iframe').elementHandle({ timeout: 15_000 }))!.contentFrame())!;
+  const target = /#\/now-for-those-with-a-choice-why-should-they-choose-to-collab\/0$/; // step 10
+  await expect(page).toHaveURL(target);
+  await expect.poll(async () => text(await visibleLines(current))).toContain('Individually');
+  // Let the speaker window's delayed reports (debounced by half a second) come and go.
+  const elapsed = popup.locator('.speaker-controls-time .timer');
+  const seconds = async () => (await elapsed.textContent())!.trim().split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+  const start = await seconds();
+  await expect.poll(seconds).toBeGreaterThanOrEqual(start + 3);
+  await expect(page).toHaveURL(target);
 });
 
 test('the presenter view works from the single-file export opened from disk, with no network', async ({ browser }) => {
