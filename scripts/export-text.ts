@@ -1,16 +1,17 @@
-// npm run export:text — the frame-by-frame text export, in the layout of the original's export.
+// The frame-by-frame text export, in the layout of the original's export (`npm run export:text`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileDeck, deckFrames, formatDiagnostic, framesToText, hasErrors } from '../src/core/index.ts';
 import { readAssetFromDisk } from '../src/node/read-asset.ts';
 
-const source = process.argv[2] ?? 'slides/collaborations-in-ml.md';
-const name = path.basename(source, '.md');
-const out = path.join('exports', `${name}.txt`);
-const deck = compileDeck(readFileSync(source, 'utf8'), { file: source, readAsset: readAssetFromDisk(source) });
-for (const d of deck.diagnostics) console.error(formatDiagnostic(d));
-if (hasErrors(deck.diagnostics)) process.exit(1);
-const frames = deckFrames(deck);
-mkdirSync('exports', { recursive: true });
-writeFileSync(out, framesToText(frames));
-console.log(`${out}: ${frames.length} frames from ${deck.slides.length} slides`);
+/** Writes `<out>/<deck>.txt`; returns what it wrote, or throws with the deck's errors. */
+export function exportText(source: string, outDir: string): { file: string; frames: number; slides: number } {
+  const deck = compileDeck(readFileSync(source, 'utf8'), { file: source, readAsset: readAssetFromDisk(source) });
+  for (const d of deck.diagnostics) console.error(formatDiagnostic(d));
+  if (hasErrors(deck.diagnostics)) throw new Error(`${source}: the deck has errors`);
+  const frames = deckFrames(deck);
+  const file = path.join(outDir, `${path.basename(source, '.md')}.txt`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(file, framesToText(frames));
+  return { file, frames: frames.length, slides: deck.slides.length };
+}

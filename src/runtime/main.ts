@@ -5,8 +5,14 @@ import '../theme/index.css';
 import './theme-switch.ts';
 import { makeAccessible } from './a11y.ts';
 import { fitPhones } from './phone.ts';
+import { followReducedMotion, motionConfig } from './navigation.ts';
+import { keepPreviewInStep, openPresenterOnS, presenterPlugins, startPreviewAtStep } from './presenter.ts';
+import { numberPrintedPages } from './print.ts';
+import type { Deck } from './deck-types.ts';
+import { showStepNumbers, stepNumber } from './slide-number.ts';
 
-const deck = new Reveal({
+startPreviewAtStep();
+const deck: Deck = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
   fragmentInURL: true,
   history: false,
@@ -16,7 +22,17 @@ const deck = new Reveal({
   width: 1280,
   height: 720,
   margin: 0.04,
+  // reveal.js prints "a delimiter b" only when b is a number, whatever its type says.
+  slideNumber: () => stepNumber(deck) as unknown as [string, string, string],
+  pdfMaxPagesPerSlide: 1,
+  ...motionConfig(),
+  plugins: [...presenterPlugins],
 });
 makeAccessible(deck); // screen readers: main landmark, one announcement per step
 fitPhones(deck); // phones: reveal's scroll view on a portrait stage that keeps text readable
+showStepNumbers(deck);
+openPresenterOnS(deck);
+keepPreviewInStep(deck);
+followReducedMotion(deck);
+numberPrintedPages(deck);
 void deck.initialize();

@@ -1,8 +1,8 @@
 // Reads what a viewer really sees on the current slide: lines of text whose element and ancestors
 // are displayed, not `visibility: hidden` and not transparent (reveal.js hides pending steps so).
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
-export async function visibleLines(page: Page): Promise<string[]> {
+export async function visibleLines(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() => {
     const LINE = 'h1,h2,h3,h4,h5,h6,p,li,figcaption,dt,dd,pre,text';
     const slide = document.querySelector('.reveal .slides section.present');

@@ -1,0 +1,174 @@
+// The single-file export: the built page with its scripts, styles, fonts and images inlined, so the
+// deck (build steps and presenter view included) runs from file:// with no server and no network.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultTreeAdapter, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const MIME: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Attributes that make the browser fetch a file, per element. */
+const FETCHED: Record<string, string[]> = {
+  img: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  image: ['href', 'xlink:href'],
+  use: ['href', 'xlink:href'],
+  input: ['src'],
+};
+
+const isExternal = (ref: string) => /^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(ref);
+
+/** The file a relative reference names, or undefined for data:, http:, fragments and the like. */
+function resolveLocal(ref: string, fromFile: string, root: string): string | undefined {
+  const clean = ref.trim().replace(/[?#].*$/, '');
+  if (!clean || isExternal(ref.trim())) return undefined;
+  const decoded = decodeURI(clean);
+  // A root-relative path may carry the site's base (`/repo/assets/x.js` for GitHub Pages).
+  const candidates = decoded.startsWith('/')
+    ? decoded.split('/').filter(Boolean).map((_part, i, parts) => path.join(root, ...parts.slice(i)))
+    : [path.resolve(path.dirname(fromFile), decoded)];
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) throw new Error(`${path.relative(root, fromFile)}: "${ref}" is not in ${root}/`);
+  return file;
+}
+
+function dataUrl(file: string): string {
+  const mime = MIME[path.extname(file).toLowerCase()];
+  if (!mime) throw new Error(`${file}: no known media type to inline it`);
+  return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
+}
+
+/**
+ * @font-face sources list WOFF2 and then WOFF for old browsers; every browser that runs the deck
+ * takes the WOFF2, so the WOFF fallbacks are left out rather than inlined twice over.
+ */
+export function dropWoffFallbacks(css: string): string {
+  return css.replace(/\bsrc\s*:([^;}]+)/g, (whole, sources: string) =>
+    /\.woff2\b/.test(sources)
+      ? whole.replace(/,\s*url\(\s*['"]?[^'")]+\.woff(?:[?#][^'")]*)?['"]?\s*\)\s*format\(\s*['"]?woff['"]?\s*\)/g, '')
+      : whole,
+  );
+}
+
+/** CSS with every url(...) that names a local file turned into a data: URL. */
+export function inlineCssUrls(css: string, cssFile: string, root: string): string {
+  return dropWoffFallbacks(css).replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole, _quote: string, ref: string) => {
+    const file = resolveLocal(ref, cssFile, root);
+    return file ? `url("${dataUrl(file)}")` : whole;
+  });
+}
+
+/** Script text that cannot end its <script> element early nor open an HTML comment in it. */
+export function scriptText(js: string): string {
+  return js.replace(/<(\/script|!--)/gi, '\\x3C$1');
+}
+
+function attr(element: Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value;
+}
+
+function setAttr(element: Element, name: string, value: string): void {
+  const existing = element.attrs.find((a) => a.name === name);
+  if (existing) existing.value = value;
+  else element.attrs.push({ name, value });
+}
+
+function replaceWith(element: Element, tagName: string, text: string, attrs: { name: string; value: string }[]): void {
+  const parent = element.parentNode!;
+  const replacement = defaultTreeAdapter.createElement(tagName, element.namespaceURI, attrs);
+  defaultTreeAdapter.insertText(replacement, text);
+  parent.childNodes.splice(parent.childNodes.indexOf(element), 1, replacement);
+  replacement.parentNode = parent;
+}
+
+function elements(node: Node, found: Element[] = []): Element[] {
+  if ('tagName' in node) found.push(node);
+  const children =
+    node.nodeName === 'template' ? (node as DefaultTreeAdapterMap['template']).content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) elements(child, found);
+  return found;
+}
+
+/** The built page at `<root>/index.html` as one self-contained HTML document. */
+export function inlineSite(root: string, page = 'index.html'): string {
+  const pageFile = path.join(root, page);
+  const document = parse(readFileSync(pageFile, 'utf8'));
+  for (const element of elements(document)) {
+    const rel = attr(element, 'rel') ?? '';
+    if (element.tagName === 'script' && attr(element, 'src')) {
+      const file = resolveLocal(attr(element, 'src')!, pageFile, root);
+      if (!file) continue;
+      const js = readFileSync(file, 'utf8');
+      // A split bundle would import its other chunks by path, which a lone file cannot serve.
+      const chunk =
+        /(?:^|[;\s])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/m.exec(js) ??
+        /\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/.exec(js);
+      if (chunk) throw new Error(`${path.relative(root, file)} imports ${chunk[1]}: the single-file export needs one script bundle`);
+      const type = attr(element, 'type');
+      replaceWith(element, 'script', scriptText(js), type ? [{ name: 'type', value: type }] : []);
+    } else if (element.tagName === 'link' && /\bstylesheet\b/i.test(rel)) {
+      const file = resolveLocal(attr(element, 'href') ?? '', pageFile, root);
+      if (!file) continue;
+      replaceWith(element, 'style', inlineCssUrls(readFileSync(file, 'utf8'), file, root).replace(/<\/style/gi, '\\3C/style'), []);
+    } else if (element.tagName === 'link' && /\bmodulepreload\b|\bpreload\b|\bprefetch\b/i.test(rel)) {
+      element.parentNode!.childNodes.splice(element.parentNode!.childNodes.indexOf(element), 1);
+    } else if (element.tagName === 'link' && /\bicon\b|\bmanifest\b/i.test(rel)) {
+      const file = resolveLocal(attr(element, 'href') ?? '', pageFile, root);
+      if (file) setAttr(element, 'href', dataUrl(file));
+    } else {
+      for (const name of FETCHED[element.tagName] ?? []) {
+        const value = attr(element, name);
+        const file = value && resolveLocal(value, pageFile, root);
+        if (file) setAttr(element, name, dataUrl(file));
+      }
+      const srcset = attr(element, 'srcset');
+      if (srcset) {
+        const inlined = srcset.split(',').map((candidate) => {
+          const [ref = '', ...rest] = candidate.trim().split(/\s+/);
+          const file = resolveLocal(ref, pageFile, root);
+          return [file ? dataUrl(file) : ref, ...rest].join(' ');
+        });
+        setAttr(element, 'srcset', inlined.join(', '));
+      }
+    }
+    const style = attr(element, 'style');
+    if (style && /url\(/.test(style)) setAttr(element, 'style', inlineCssUrls(style, pageFile, root));
+    if (element.tagName === 'style') {
+      for (const child of element.childNodes) {
+        if (child.nodeName === '#text') {
+          const text = child as DefaultTreeAdapterMap['textNode'];
+          text.value = inlineCssUrls(text.value, pageFile, root);
+        }
+      }
+    }
+  }
+  return serialize(document);
+}
+
+/** Writes `<out>/<name>.html`; returns the file and its size in bytes. */
+export function exportHtml(root: string, outDir: string, name: string): { file: string; bytes: number } {
+  const html = inlineSite(root);
+  const file = path.join(outDir, `${name}.html`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(file, html);
+  return { file, bytes: Buffer.byteLength(html) };
+}

@@ -1,0 +1,73 @@
+// npm run export [-- pdf slides-pdf html text] [--out dir] [--no-build] [slides/deck.md]
+// Writes the deck's exports into exports/, building the site first when needed, with a progress bar.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { SingleBar } from 'cli-progress';
+import { launchOptions } from '../tests/browser.ts';
+import { DIST, ensureBuild } from './export-build.ts';
+import { exportHtml } from './export-html.ts';
+import { exportPdf } from './export-pdf.ts';
+import { exportText } from './export-text.ts';
+
+const FORMATS = ['pdf', 'slides-pdf', 'html', 'text'] as const;
+type Format = (typeof FORMATS)[number];
+
+function parseArgs(argv: string[]) {
+  const formats: Format[] = [];
+  let out = 'exports';
+  let source = 'slides/collaborations-in-ml.md';
+  let build = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--out') out = argv[++i] ?? out;
+    else if (arg === '--no-build') build = false; // use dist/ as it is (the tests: a server is reading it)
+    else if (arg.endsWith('.md')) source = arg;
+    else if ((FORMATS as readonly string[]).includes(arg)) formats.push(arg as Format);
+    else throw new Error(`unknown argument "${arg}" (formats: ${FORMATS.join(', ')}; --out dir; --no-build; a slides/*.md file)`);
+  }
+  return { formats: formats.length ? formats : [...FORMATS], out, source, build };
+}
+
+async function main() {
+  const { formats, out, source, build } = parseArgs(process.argv.slice(2));
+  const name = path.basename(source, '.md');
+  const needsSite = formats.some((f) => f !== 'text');
+  const bar = new SingleBar({ format: 'export |{bar}| {value}/{total} {task}', hideCursor: true, clearOnComplete: false });
+  bar.start(formats.length + (needsSite ? 2 : 0), 0, { task: needsSite ? 'building the site if needed' : '' });
+  const done: string[] = [];
+  let browser: Browser | undefined;
+  try {
+    if (needsSite) {
+      if (build && (await ensureBuild())) done.push(`${DIST}/: built`);
+      else if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run npm run build`);
+      bar.increment(1, { task: 'starting Chromium' });
+    }
+    const needsBrowser = formats.includes('pdf') || formats.includes('slides-pdf');
+    if (needsBrowser) browser = await chromium.launch(launchOptions());
+    if (needsSite) bar.increment(1, { task: formats[0] });
+    for (const [i, format] of formats.entries()) {
+      if (format === 'text') {
+        const result = exportText(source, out);
+        done.push(`${result.file}: ${result.frames} frames from ${result.slides} slides`);
+      } else if (format === 'html') {
+        const result = exportHtml(DIST, out, name);
+        done.push(`${result.file}: one self-contained file, ${(result.bytes / 1024).toFixed(0)} KiB`);
+      } else {
+        const file = path.join(out, format === 'pdf' ? `${name}.pdf` : `${name}.slides.pdf`);
+        const pages = await exportPdf(browser!, DIST, file, format === 'pdf' ? 'steps' : 'slides');
+        done.push(`${file}: ${pages} pages, one per ${format === 'pdf' ? 'build step' : 'slide'}`);
+      }
+      bar.increment(1, { task: formats[i + 1] ?? 'done' });
+    }
+  } finally {
+    bar.stop();
+    await browser?.close();
+  }
+  for (const line of done) console.log(line);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+// The presenter view: reveal.js's notes plugin. `S` opens a speaker window with the current and
+// next step, the `::: notes` of the slide, elapsed time and a clock. The plugin is bundled and its
+// window is written from memory (no URL is fetched), so it works offline and from file://.
+import RevealNotes from 'reveal.js/plugin/notes';
+import type { Deck } from './deck-types.ts';
+
+const notes = RevealNotes();
+export const presenterPlugins = [notes];
+
+/** Query parameter that tells a preview which build step to open at. */
+const STEP_PARAM = 'presenter-fragment';
+
+/**
+ * The speaker window previews the deck in iframes (`?receiver`) opened at `#/h/v`, without the
+ * build step. The current preview reports its position back, and the notes window then moves
+ * the audience's deck to it: opening the presenter view mid-slide would jump back to the slide's
+ * first step. So `S` first puts the step into the URL the previews are opened with.
+ */
+export function openPresenterOnS(deck: Deck): void {
+  deck.on('ready', () => {
+    deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Presenter view (notes, next step, timer)' }, () => {
+      const fragment = deck.getIndices().f;
+      const page = location.href.split('#')[0]!;
+      const url = typeof fragment === 'number' && fragment >= 0 ? `${page}${page.includes('?') ? '&' : '?'}${STEP_PARAM}=${fragment}` : page;
+      // The plugin reads config.url when it opens (an option its types leave out); set it in place
+      // rather than through configure(), which would re-sync the whole deck.
+      (deck.getConfig() as { url?: string }).url = url;
+      notes.open();
+    });
+  });
+}
+
+/** In a preview: add the build step from the query to the `#/h/v` hash before reveal.js reads it. */
+export function startPreviewAtStep(): void {
+  const params = new URLSearchParams(location.search);
+  const fragment = params.get(STEP_PARAM);
+  if (!params.has('receiver') || fragment === null || !/^\d+$/.test(fragment)) return;
+  if (/^#\/[^/]+\/\d+$/.test(location.hash)) history.replaceState(null, '', `${location.hash}/${fragment}`);
+}
+
+/** The events the speaker window passes on from the current preview to the deck. */
+const REPORTED_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed', 'previewiframe', 'previewimage', 'previewvideo', 'closeoverlay'];
+
+/**
+ * In a preview (the speaker window's iframes), two fixes to how they follow the deck:
+ *
+ * - The speaker window sends the first position (setState, then `next` for the "upcoming"
+ *   preview) as soon as the *current* preview is ready. reveal.js drops messages that come before
+ *   it is ready, and a preview still loading gets none: a slow "upcoming" preview would show the
+ *   current step. Early messages are held and replayed once the deck is ready, and an upcoming
+ *   preview that got none takes its own step forward (a later setState + next still sets it exactly).
+ * - The current preview reports its moves so that keys pressed in the speaker window move the
+ *   deck. It also reported where it opened and the moves the deck itself sent it; those reports
+ *   arrive late (debounced) and, when the presenter clicks on meanwhile, send the deck back. So it
+ *   reports only `ready` until the deck's first setState has placed it, and never a setState move.
+ *
+ * Registered before reveal.js's own message listener, so it sees each message first; and reveal.js
+ * reads `postMessageEvents` after its event listeners ran, so a listener can decide per event.
+ */
+export function keepPreviewInStep(deck: Deck): void {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('receiver')) return;
+  // The notes plugin opens the current preview with postMessageEvents, the upcoming one with controls=false.
+  const reportsMoves = params.has('postMessageEvents');
+  const upcoming = params.get('controls') === 'false' && !reportsMoves;
+  let ready = false;
+  let placed = false; // by the deck's first setState
+  let applyingState = false;
+  const early: string[] = [];
+  window.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string' || !event.data.startsWith('{"method"')) return;
+    if (!ready) {
+      event.stopImmediatePropagation();
+      early.push(event.data);
+    } else if (event.data.startsWith('{"method":"setState"')) {
+      applyingState = true; // reveal.js's listener applies it next; the one added at `ready` ends it
+    }
+  });
+  if (reportsMoves) {
+    // getConfig() at event time: initialize() replaces the config object.
+    deck.on('ready', () => (deck.getConfig().postMessageEvents = true));
+    for (const type of REPORTED_EVENTS) deck.on(type, () => (deck.getConfig().postMessageEvents = placed && !applyingState));
+  }
+  deck.on('ready', () => {
+    ready = true;
+    // Listeners run in the order they were added: this one after reveal.js's.
+    window.addEventListener('message', () => {
+      if (applyingState) placed = true;
+      applyingState = false;
+    });
+    if (early.length === 0 && upcoming) deck.next();
+    for (const data of early) window.postMessage(data, '*');
+  });
+}

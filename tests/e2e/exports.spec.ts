@@ -1,0 +1,120 @@
+// The exports, made by the real CLI (`npm run export`) and read back: PDF page counts against steps
+// and slides, the print view's pages against the frames, the single HTML file opened from disk
+// with the network off and stepped through, and the text export.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { PDFDocument } from 'pdf-lib';
+import { keepLastStepOfEachSlide } from '../../scripts/export-pdf.ts';
+import { compileDeck, countFrames, deckFrames, framesToText, type Frame } from '../../src/core/index.ts';
+import { normalizeLines } from '../unit/seed.ts';
+import { visibleLines } from './visible.ts';
+
+const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const frames = deckFrames(deck);
+let out = '';
+const exported = (suffix: string) => path.join(out, `collaborations-in-ml${suffix}`);
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  out = mkdtempSync(path.join(tmpdir(), 'deck-exports-'));
+  // --no-build: the site in dist/ is what the preview server serves to the other tests.
+  execFileSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/export.ts', '--out', out, '--no-build'], { stdio: 'pipe' });
+});
+
+async function pdfPages(file: string) {
+  const pdf = await PDFDocument.load(readFileSync(file));
+  return pdf.getPages().map((page) => page.getSize());
+}
+
+test('the PDF has one 16:9 page per build step', async () => {
+  const pages = await pdfPages(exported('.pdf'));
+  expect(pages).toHaveLength(countFrames(deck));
+  for (const { width, height } of pages) expect(width / height).toBeCloseTo(16 / 9, 1);
+});
+
+test('the handout PDF has one page per slide', async () => {
+  const pages = await pdfPages(exported('.slides.pdf'));
+  expect(pages).toHaveLength(deck.slides.length);
+  expect(deck.slides.length).toBeLessThan(countFrames(deck));
+});
+
+type Printed = { text: string; number: string };
+const readPrintView = () =>
+  [...document.querySelectorAll('.reveal .pdf-page')].map((page) => ({
+    text: (page.querySelector('section') as HTMLElement).innerText,
+    number: page.querySelector('.slide-number-pdf')?.textContent ?? '',
+  }));
+const printedLines = (text: string) => normalizeLines(text.split('\n').map((line) => line.trim()).filter(Boolean));
+const frameLines = (frame: Frame) =>
+  normalizeLines(frame.lines.map((line) => line.replace(/^\s*(?:•|\d+\.)\s+/, '').trim()).filter(Boolean));
+
+function expectPages(printed: Printed[], want: Frame[]) {
+  expect(printed).toHaveLength(want.length);
+  for (const [i, frame] of want.entries()) {
+    expect(printedLines(printed[i]!.text), `page ${i + 1}`).toEqual(frameLines(frame));
+    expect(printed[i]!.number).toBe(`${i + 1} of ${want.length}`);
+  }
+}
+
+test('the print view behind the PDF shows each frame on its page, numbered N of M', async ({ page }) => {
+  await page.goto('./?print-pdf');
+  await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
+  expectPages(await page.evaluate(readPrintView), frames);
+});
+
+test('the handout keeps each slide with every step shown', async ({ page }) => {
+  await page.goto('./?print-pdf');
+  await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
+  expect(await page.evaluate(keepLastStepOfEachSlide)).toBe(deck.slides.length);
+  const lastSteps = deck.slides.map((slide) => frames.filter((frame) => frame.slide === slide.index).at(-1)!);
+  expectPages(await page.evaluate(readPrintView), lastSteps);
+});
+
+test('the HTML export is one file that presents every step from file:// with no network', async ({ browser }) => {
+  const html = readFileSync(exported('.html'), 'utf8');
+  // Nothing outside the file: no script, stylesheet or image by path.
+  const references: string[] = [];
+  const walk = (node: DefaultTreeAdapterMap['node']): void => {
+    if ('attrs' in node) {
+      for (const { name, value } of node.attrs) {
+        const fetches = name === 'src' || (name === 'href' && node.tagName === 'link');
+        if (fetches && !value.startsWith('data:')) references.push(`<${node.tagName} ${name}="${value}">`);
+      }
+    }
+    if ('childNodes' in node) node.childNodes.forEach(walk);
+  };
+  parse(html).childNodes.forEach(walk);
+  expect(references).toEqual([]);
+  expect(html).toMatch(/<script type="module">/);
+
+  // Alone in an empty folder, as on a USB stick.
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'deck-usb-')), 'talk.html');
+  copyFileSync(exported('.html'), file);
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 } });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.reveal.ready').waitFor();
+  for (const [i, frame] of frames.entries()) {
+    await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `step ${i + 1}` }).toEqual(normalizeLines(frame.lines));
+    if (i < frames.length - 1) await page.keyboard.press('PageDown');
+  }
+  await expect(page).toHaveURL(new RegExp(`#/${deck.slides.at(-1)!.id}$`));
+  expect(requests.filter((u) => !u.startsWith(url) && !/^(data|blob):/.test(u))).toEqual([]);
+  await context.close();
+});
+
+test('the text export is the frames, in the layout of the original export', () => {
+  const text = readFileSync(exported('.txt'), 'utf8');
+  expect(text).toBe(framesToText(frames));
+  expect(text).toContain(`1 of ${frames.length}\n\nCollaborations in ML:`);
+});
