@@ -10,11 +10,12 @@ import { expect, test } from '@playwright/test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { keepLastStepOfEachSlide } from '../../scripts/export-pdf.ts';
-import { compileDeck, countFrames, deckFrames, framesToText, type Frame } from '../../src/core/index.ts';
+import { countFrames, deckFrames, framesToText, type Frame } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 const frames = deckFrames(deck);
 let out = '';
 const exported = (suffix: string) => path.join(out, `collaborations-in-ml${suffix}`);

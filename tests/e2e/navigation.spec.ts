@@ -1,11 +1,11 @@
 // What a presenter expects from the keyboard, a clicker, a tablet and the URL, in the built deck.
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { compileDeck, deckFrames } from '../../src/core/index.ts';
+import { deckFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 const frames = deckFrames(deck);
 const ids = deck.slides.map((slide) => slide.id);
 

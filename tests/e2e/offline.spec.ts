@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { compileDeck, countFrames } from '../../src/core/index.ts';
+import { countFrames } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 
 test('walking the whole built deck and its presenter view requests nothing from another host', async ({ page, context, baseURL }) => {
   const own = new URL(baseURL!).host;

@@ -8,14 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { expect as baseExpect, test, type Frame, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 import { inlineSite } from '../../scripts/export-html.ts';
-import { compileDeck } from '../../src/core/index.ts';
+import { talk } from './talk.ts';
 import { visibleLines } from './visible.ts';
 
 // The speaker window connects by polling (every 500 ms) and debounces updates: on a loaded machine
 // that takes a few seconds, so waits here are generous (they end as soon as the view is right).
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const deck = compileDeck(readFileSync('slides/collaborations-in-ml.md', 'utf8'));
+const deck = talk;
 const slide = (id: string) => deck.slides.find((s) => s.id === id)!;
 const text = (lines: string[]) => lines.join('\n');
 
