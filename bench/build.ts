@@ -1,0 +1,43 @@
+// Build: wall time and peak memory (max RSS of the largest process) of `npm run build`, via
+// GNU time. Median of several runs after one warm-up.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { median, round } from './stats.ts';
+
+export interface BuildFigures {
+  runs: number;
+  tool: string;
+  wallS: number;
+  peakMiB: number;
+  samples: { wallS: number; peakMiB: number }[];
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function buildOnce(): { wallS: number; peakMiB: number } {
+  if (existsSync(GNU_TIME)) {
+    const result = spawnSync(GNU_TIME, ['-v', 'npm', 'run', 'build', '--silent'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+    if (!wall || !rss) throw new Error(`cannot read /usr/bin/time -v output:\n${result.stderr}`);
+    const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+    return { wallS, peakMiB: Number(rss[1]) / 1024 };
+  }
+  // Without GNU time: wall time from here; peak memory is not available for a child tree.
+  const start = performance.now();
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  return { wallS: (performance.now() - start) / 1000, peakMiB: NaN };
+}
+
+export function benchBuild(runs = 5): BuildFigures {
+  buildOnce(); // warm-up: file system cache
+  const samples = Array.from({ length: runs }, buildOnce);
+  return {
+    runs,
+    tool: existsSync(GNU_TIME) ? `${GNU_TIME} -v npm run build` : 'performance.now() around npm run build (no peak memory)',
+    wallS: round(median(samples.map((s) => s.wallS)), 2),
+    peakMiB: round(median(samples.map((s) => s.peakMiB)), 1),
+    samples: samples.map((s) => ({ wallS: round(s.wallS, 2), peakMiB: round(s.peakMiB, 1) })),
+  };
+}
