@@ -8,7 +8,8 @@
  * (same time origin as performance.now() and paint timing).
  */
 export function titleProbe(selector: string): void {
-  const bench = ((window as unknown as { __bench: Record<string, unknown> }).__bench = {});
+  const bench: { titleVisible?: number } = {};
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
   const ready = (): boolean => {
     const el = document.querySelector(selector);
     if (!el || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
