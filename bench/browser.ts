@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { launchOptions } from '../tests/browser.ts';
 import { asInitScript, titleProbe, stepProbe } from './probe.ts';
-import { median, round, worst } from './stats.ts';
+import { median, quantile, round, worst } from './stats.ts';
 import type { StaticServer } from './static-server.ts';
 
 const VIEWPORT = { width: 1280, height: 720 };
@@ -24,6 +24,8 @@ interface Resource {
 interface LoadSample {
   fcp: number;
   titleVisible: number;
+  /** Start of the frame that paints the title: requests started later cannot be needed for it. */
+  titleFrame: number;
   resources: Resource[]; // the document first
 }
 
@@ -48,8 +50,8 @@ async function loadOnce(browser: Browser, url: string, selector: string, cpu: nu
       }));
       // The probe's frame time is when that frame starts; its paint is presented no earlier than
       // the first contentful paint, so the later of the two is when the title can be seen.
-      const titleVisible = Math.max(fcp, (window as any).__bench.titleVisible as number);
-      return { fcp, titleVisible, resources: [{ url: nav.name, start: 0, bytes: nav.encodedBodySize }, ...resources] };
+      const titleFrame = (window as any).__bench.titleVisible as number;
+      return { fcp, titleVisible: Math.max(fcp, titleFrame), titleFrame, resources: [{ url: nav.name, start: 0, bytes: nav.encodedBodySize }, ...resources] };
     });
     if (keepOpen) await keepOpen(page);
     return sample;
@@ -128,7 +130,12 @@ export async function writeFloorPage(browser: Browser, deckUrl: string, deckRoot
 export interface LoadFigures {
   runs: number;
   byCpu: Record<string, { deck: { fcp: number; titleVisible: number }; floor: { fcp: number; titleVisible: number }; ratio: number }>;
-  bytes: { beforeTitleGzip: number; beforeTitleRequests: number; requests: { url: string; bytes: number; beforeTitle: boolean }[] };
+  bytes: {
+    beforeTitleGzip: number; // median over the 1× runs
+    beforeTitleGzipWorst: number;
+    beforeTitleRequests: number;
+    requests: { url: string; bytes: number; beforeTitle: boolean }[]; // from the first run
+  };
 }
 
 /** Deck and floor, interleaved, `runs` fresh contexts each, at each CPU rate. */
@@ -152,16 +159,17 @@ export async function benchLoad(browser: Browser, server: StaticServer, runs = 7
     });
     byCpu[`${cpu}x`] = { deck: summary(deck), floor: summary(floor), ratio: round(summary(deck).titleVisible / summary(floor).titleVisible, 2) };
     if (cpu === 1) {
-      // Bytes before the title is visible: every request the page started before that frame.
-      const sample = deck[0]!;
-      const requests = sample.resources.map((r) => ({ url: r.url.replace(server.url, ''), bytes: r.bytes, beforeTitle: r.start < sample.titleVisible }));
-      const before = requests.filter((r) => r.beforeTitle);
-      bytes = { beforeTitleGzip: before.reduce((n, r) => n + r.bytes, 0), beforeTitleRequests: before.length, requests };
-      // Every run must agree on what was needed first, or the figure is not one figure.
-      for (const other of deck) {
-        const n = other.resources.filter((r) => r.start < other.titleVisible).length;
-        if (n !== before.length) bytes.beforeTitleRequests = Math.max(bytes.beforeTitleRequests, n);
-      }
+      // Bytes before the title is visible: every request the page started before the frame that
+      // paints it (the document included), in each run.
+      const before = (sample: LoadSample) => sample.resources.filter((r) => r.start < sample.titleFrame);
+      const sum = (list: Resource[]) => list.reduce((n, r) => n + r.bytes, 0);
+      const first = deck[0]!;
+      bytes = {
+        beforeTitleGzip: median(deck.map((s) => sum(before(s)))),
+        beforeTitleGzipWorst: worst(deck.map((s) => sum(before(s)))),
+        beforeTitleRequests: median(deck.map((s) => before(s).length)),
+        requests: first.resources.map((r) => ({ url: r.url.replace(server.url, ''), bytes: r.bytes, beforeTitle: r.start < first.titleFrame })),
+      };
     }
   }
   return { runs, byCpu, bytes: bytes! };
@@ -173,6 +181,8 @@ export interface StepFigures {
   medianMs: number;
   worstMs: number;
   medianToFrameMs: number;
+  p90Ms: number;
+  worstAt: string;
   total: { gzip: number; requests: number; list: { url: string; bytes: number }[] };
 }
 
@@ -187,6 +197,7 @@ const position = () => {
 export async function benchStepping(browser: Browser, server: StaticServer, stepCount: number, walks = 3): Promise<StepFigures> {
   const work: number[] = [];
   const toFrame: number[] = [];
+  const where: string[] = [];
   let total: StepFigures['total'] | undefined;
   for (let walk = 0; walk < walks; walk++) {
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -205,6 +216,7 @@ export async function benchStepping(browser: Browser, server: StaticServer, step
     }
     const steps = await page.evaluate(() => (window as any).__steps as { work: number; toFrame: number }[]);
     work.push(...steps.map((s) => s.work));
+    where.push(...steps.map((_, i) => `walk ${walk + 1}, PageDown ${i + 1}`));
     toFrame.push(...steps.map((s) => s.toFrame));
     if (walk === 0) {
       await page.waitForLoadState('networkidle');
@@ -216,5 +228,5 @@ export async function benchStepping(browser: Browser, server: StaticServer, step
     }
     await context.close();
   }
-  return { walks, steps: work.length, medianMs: round(median(work), 2), worstMs: round(worst(work), 2), medianToFrameMs: round(median(toFrame), 2), total: total! };
+  return { walks, steps: work.length, medianMs: round(median(work), 2), worstMs: round(worst(work), 2), p90Ms: round(quantile(work, 0.9), 2), worstAt: where[work.indexOf(worst(work))]!, medianToFrameMs: round(median(toFrame), 2), total: total! };
 }

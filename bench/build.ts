@@ -9,25 +9,29 @@ export interface BuildFigures {
   tool: string;
   wallS: number;
   peakMiB: number;
-  samples: { wallS: number; peakMiB: number }[];
+  /** User + system CPU seconds: unlike wall time, barely moved by other work on the machine. */
+  cpuS: number;
+  samples: { wallS: number; peakMiB: number; cpuS: number }[];
 }
 
 const GNU_TIME = '/usr/bin/time';
 
-function buildOnce(): { wallS: number; peakMiB: number } {
+function buildOnce(): { wallS: number; peakMiB: number; cpuS: number } {
   if (existsSync(GNU_TIME)) {
     const result = spawnSync(GNU_TIME, ['-v', 'npm', 'run', 'build', '--silent'], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
     if (!wall || !rss) throw new Error(`cannot read /usr/bin/time -v output:\n${result.stderr}`);
     const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-    return { wallS, peakMiB: Number(rss[1]) / 1024 };
+    return { wallS, peakMiB: Number(rss[1]) / 1024, cpuS: Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN) };
   }
   // Without GNU time: wall time from here; peak memory is not available for a child tree.
   const start = performance.now();
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
-  return { wallS: (performance.now() - start) / 1000, peakMiB: NaN };
+  return { wallS: (performance.now() - start) / 1000, peakMiB: NaN, cpuS: NaN };
 }
 
 export function benchBuild(runs = 5): BuildFigures {
@@ -38,6 +42,7 @@ export function benchBuild(runs = 5): BuildFigures {
     tool: existsSync(GNU_TIME) ? `${GNU_TIME} -v npm run build` : 'performance.now() around npm run build (no peak memory)',
     wallS: round(median(samples.map((s) => s.wallS)), 2),
     peakMiB: round(median(samples.map((s) => s.peakMiB)), 1),
-    samples: samples.map((s) => ({ wallS: round(s.wallS, 2), peakMiB: round(s.peakMiB, 1) })),
+    cpuS: round(median(samples.map((s) => s.cpuS)), 2),
+    samples: samples.map((s) => ({ wallS: round(s.wallS, 2), peakMiB: round(s.peakMiB, 1), cpuS: round(s.cpuS, 2) })),
   };
 }

@@ -49,7 +49,7 @@ async function main() {
     results.loader = benchLoader();
   }
   if (wants('build') || wants('load') || wants('stepping')) {
-    log(wants('build') ? 'build: npm run build, 1 warm-up + 5 runs' : 'build: one npm run build for the browser figures');
+    log(wants('build') ? `build: npm run build, 1 warm-up + ${quick ? 3 : 5} runs` : 'build: one npm run build for the browser figures');
     if (wants('build')) results.build = benchBuild(quick ? 3 : 5);
     else execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
   }
@@ -155,10 +155,10 @@ function printTable(r: any) {
   const rows: [string, string][] = [];
   for (const l of r.loader ?? [])
     rows.push([`loader ${l.slides} slides (${kib(l.bytes)} KiB, median of ${l.runs})`, `${l.medianMs} ms · ${l.mbPerS} MB/s · ${l.usPerSlide} µs/slide`]);
-  if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak`]);
+  if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
   if (r.load) {
     const b = r.load.bytes;
-    rows.push(['bytes before title visible (gzip)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s)`]);
+    rows.push(['bytes before title visible (gzip, median)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s), worst run ${kib(b.beforeTitleGzipWorst)} KiB`]);
     for (const [cpu, f] of Object.entries(r.load.byCpu) as [string, any][]) {
       rows.push([`load ${cpu} CPU: FCP deck / floor (median of ${r.load.runs})`, `${f.deck.fcp} ms / ${f.floor.fcp} ms`]);
       rows.push([`load ${cpu} CPU: title visible deck / floor`, `${f.deck.titleVisible} ms / ${f.floor.titleVisible} ms = ${f.ratio}× the floor`]);
@@ -168,7 +168,7 @@ function printTable(r: any) {
   if (r.stepping) {
     const s = r.stepping;
     rows.push(['total transfer for the talk (gzip)', `${kib(s.total.gzip)} KiB in ${s.total.requests} requests`]);
-    rows.push([`stepping (${s.steps} PageDowns, ${s.walks} walks)`, `median ${s.medianMs} ms · worst ${s.worstMs} ms · to next frame ${s.medianToFrameMs} ms`]);
+    rows.push([`stepping (${s.steps} PageDowns, ${s.walks} walks)`, `median ${s.medianMs} ms · p90 ${s.p90Ms} ms · worst ${s.worstMs} ms (${s.worstAt}) · median to next frame ${s.medianToFrameMs} ms`]);
   }
   if (r.liveEdit) rows.push([`live edit (median of ${r.liveEdit.edits})`, `${r.liveEdit.medianMs} ms · worst ${r.liveEdit.worstMs} ms · kept place ${r.liveEdit.keptPlace}/${r.liveEdit.edits}`]);
   const width = Math.max(...rows.map(([k]) => k.length));
