@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileDeck } from '../src/core/index.ts';
-import { benchBuild, type BuildFigures } from './build.ts';
+import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
 import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
 import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
 import { benchLoader, type LoaderRow } from './loader.ts';
@@ -39,6 +39,7 @@ async function main() {
   const results: {
     loader?: LoaderRow[];
     build?: BuildFigures;
+    buildFloor?: BuildFigures;
     load?: LoadFigures & { floor: { fontFile: string; titleFont: string } };
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
@@ -50,7 +51,10 @@ async function main() {
   }
   if (wants('build') || wants('load') || wants('stepping')) {
     log(wants('build') ? `build: npm run build, 1 warm-up + ${quick ? 3 : 5} runs` : 'build: one npm run build for the browser figures');
-    if (wants('build')) results.build = benchBuild(quick ? 3 : 5);
+    if (wants('build')) {
+      results.build = benchBuild(quick ? 3 : 5);
+      results.buildFloor = benchBuildFloor(quick ? 3 : 5);
+    }
     else execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
   }
   if (wants('load') || wants('stepping') || wants('live')) {
@@ -156,6 +160,7 @@ function printTable(r: any) {
   for (const l of r.loader ?? [])
     rows.push([`loader ${l.slides} slides (${kib(l.bytes)} KiB, median of ${l.runs})`, `${l.medianMs} ms · ${l.mbPerS} MB/s · ${l.usPerSlide} µs/slide`]);
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
+  if (r.buildFloor) rows.push(['  floor: vite build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
   if (r.load) {
     const b = r.load.bytes;
     rows.push(['bytes before title visible (gzip, median)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s), worst run ${kib(b.beforeTitleGzipWorst)} KiB`]);
