@@ -51,7 +51,7 @@ export function serveStatic(roots: Record<string, string>, port: number): Promis
     response.writeHead(200, {
       'content-type': entry.type,
       'content-length': entry.body.length,
-      'cache-control': 'no-store',
+      'cache-control': 'max-age=600', // GitHub Pages' own; every load uses a fresh context (empty cache)
       ...(entry.gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     response.end(entry.body);

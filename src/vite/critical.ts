@@ -1,5 +1,6 @@
 // Build-time critical CSS: the first slide paints from the pre-rendered HTML and an inline <style>
 // before any script runs; the full stylesheet arrives later with reveal.js (see index.html).
+import path from 'node:path';
 import postcss, { type AtRule, type Rule } from 'postcss';
 import type { Plugin } from 'vite';
 
@@ -31,9 +32,17 @@ const BEFORE_START = `.reveal:not(.ready) .slides>section:first-child:not(.past,
 .reveal:not(.ready) .slides{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
 .reveal:not(.ready) .slides{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}`;
 
-/** The rules of `css` needed to paint the first slide before reveal.js starts. */
-export function criticalCss(css: string): string {
+/**
+ * The rules of `css` needed to paint the first slide before reveal.js starts. `rebase` rewrites a
+ * relative url() (fonts, images), written relative to the stylesheet, for the page it is inlined in.
+ */
+export function criticalCss(css: string, rebase: (url: string) => string = (url) => url): string {
   const root = postcss.parse(css);
+  root.walkDecls((decl) => {
+    decl.value = decl.value.replace(/url\((["']?)([^"')]+)\1\)/g, (whole, quote: string, url: string) =>
+      /^(?:[a-z][\w+.-]*:|\/|#)/i.test(url) ? whole : `url(${quote}${rebase(url)}${quote})`,
+    );
+  });
   root.walkAtRules((at: AtRule) => {
     if (at.name === 'keyframes' || (at.name === 'media' && /\bprint\b/.test(at.params))) at.remove();
   });
@@ -49,21 +58,29 @@ export function criticalCss(css: string): string {
     if (rule.nodes.length === 0) rule.remove();
   });
   root.walkAtRules('media', (at) => void (at.nodes?.length === 0 && at.remove()));
-  return root.toString().replace(/\n+/g, '') + '\n' + BEFORE_START;
+  return root.toString().replace(/\n+/g, ' ');
 }
 
 /** Inlines the critical part of the bundle's CSS into index.html as a <style> in the head. */
 export function criticalCssPlugin(): Plugin {
+  let root = process.cwd();
   return {
     name: 'deck-critical-css',
     apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const css = Object.values(ctx.bundle ?? {})
-          .flatMap((file) => (file.type === 'asset' && file.fileName.endsWith('.css') ? [String(file.source)] : []))
-          .join('\n');
-        return { html, tags: [{ tag: 'style', children: criticalCss(css), injectTo: 'head' }] };
+        // Bundle file names are relative to the output folder, as the page's own path is to root.
+        const pageDir = path.posix.dirname(path.relative(root, ctx.filename).split(path.sep).join('/'));
+        const rules = Object.values(ctx.bundle ?? {}).flatMap((file) => {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.css')) return [];
+          const cssDir = path.posix.dirname(file.fileName);
+          return [criticalCss(String(file.source), (url) => path.posix.relative(pageDir, path.posix.join(cssDir, url)))];
+        });
+        return { html, tags: [{ tag: 'style', children: [...rules, BEFORE_START].join('\n'), injectTo: 'head' }] };
       },
     },
   };
