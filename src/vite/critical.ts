@@ -24,9 +24,10 @@ const ROOT_CLASSES: Record<string, string> = {
 
 /**
  * Until reveal.js has started (`.ready`), show the first slide laid out as reveal.js will lay it
- * out: a 1280×720 box, centred and scaled to the window less a 4% margin — the width, height and
- * margin given to Reveal in src/runtime/main.ts. (`96vw / 1280px` is CSS typed arithmetic, rounded to 0.01 like reveal.js; where a
- * browser lacks it, the declaration is dropped and the slide paints unscaled until reveal.js runs.)
+ * out: a 1280×720 box, centred and scaled to the window less a 4% margin (the width, height and
+ * margin given to Reveal in src/runtime/main.ts), the scale rounded to 0.01 as reveal.js does.
+ * `96vw / 1280px` is CSS typed arithmetic; a browser without it drops that declaration and paints
+ * the slide unscaled until reveal.js runs.
  */
 const BEFORE_START = `.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
 .reveal:not(.ready) .slides{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
