@@ -1,6 +1,7 @@
 // `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
 // Prints one table, writes bench/results.json, exits 1 naming each missed budget.
-// Options: --only=loader,build,load,stepping,live (comma-separated sections), --quick (fewer runs).
+// Options: --only=loader,build,load,stepping,live (comma-separated sections), --quick (fewer runs),
+// --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ const PORT_DEV = PORT_STATIC + 1;
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const quick = args.includes('--quick');
+const waitIdle = Number(args.find((a) => a.startsWith('--wait-idle'))?.split('=')[1] ?? (args.includes('--wait-idle') ? 10 : 0));
 const wants = (section: string) => !only || only.includes(section);
 
 /** Budgets from the issue; each names the figure it reads. */
@@ -32,6 +34,21 @@ interface Budget {
 }
 
 const pkg = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version as string;
+
+/**
+ * Other work on the machine inflates every wall-clock figure. With --wait-idle[=minutes], wait
+ * (up to that long) until the 1-minute load average is below the number of cores.
+ */
+async function settle(section: string): Promise<number> {
+  const cores = os.cpus().length;
+  const deadline = Date.now() + waitIdle * 60_000;
+  while (waitIdle && os.loadavg()[0]! >= cores && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5_000));
+  const load = round(os.loadavg()[0]!, 2);
+  if (load >= cores) log(`${section}: load average ${load} on ${cores} cores; wall-clock figures will be inflated`);
+  sectionLoad[section] = load;
+  return load;
+}
+const sectionLoad: Record<string, number> = {};
 
 async function main() {
   const startedAt = new Date().toISOString();
@@ -46,10 +63,12 @@ async function main() {
   } = {};
 
   if (wants('loader')) {
+    await settle('loader');
     log('loader: synthetic decks of 10, 100, 1,000, 10,000 slides');
     results.loader = benchLoader();
   }
   if (wants('build') || wants('load') || wants('stepping')) {
+    if (wants('build')) await settle('build');
     log(wants('build') ? `build: npm run build, 1 warm-up + ${quick ? 3 : 5} runs` : 'build: one npm run build for the browser figures');
     if (wants('build')) {
       results.build = benchBuild(quick ? 3 : 5);
@@ -63,16 +82,19 @@ async function main() {
     const browser = await launch();
     try {
       if (wants('load')) {
+        await settle('load');
         log('load: deck and floor page, fresh contexts, 1× and 4× CPU');
         const floor = await writeFloorPage(browser, `${server.url}/deck/`, path.resolve('dist'), floorDir);
         results.load = { ...(await benchLoad(browser, server, quick ? 3 : 7)), floor };
       }
       if (wants('stepping')) {
+        await settle('stepping');
         log('stepping: PageDown through the whole talk, 3 walks');
         const steps = compileDeck(readFileSync(TALK, 'utf8')).slides.reduce((n, s) => n + s.steps.length, 0);
         results.stepping = await benchStepping(browser, server, steps, quick ? 1 : 3);
       }
       if (wants('live')) {
+        await settle('live');
         log(`live edit: dev server on port ${PORT_DEV}, 2 warm-up + 10 edits`);
         results.liveEdit = await benchLiveEdit(browser, TALK, PORT_DEV, quick ? 4 : 10);
       }
@@ -126,6 +148,7 @@ async function main() {
       os: `${os.type()} ${os.release()} ${os.arch()}`,
       loadavgBefore: loadBefore.map((l) => round(l, 2)),
       loadavgAfter: os.loadavg().map((l) => round(l, 2)),
+      loadavgAtEachSection: sectionLoad,
     },
     versions: {
       node: process.version,
