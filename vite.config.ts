@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { criticalCssPlugin } from './src/vite/critical.ts';
 import { deckPlugin } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
 
@@ -9,8 +10,14 @@ export default defineConfig({
   plugins: [
     deckPlugin({ deck: 'slides/collaborations-in-ml.md', siteUrl: process.env.SITE_URL || undefined }),
     fontsPlugin({ textFrom: ['slides'], outDir: 'src/theme/fonts' }),
+    criticalCssPlugin(),
   ],
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // The runtime is imported after first paint (index.html); every browser that runs it knows
+    // <link rel=modulepreload>, so the polyfill would be dead weight in the first request.
+    modulePreload: { polyfill: false },
+  },
   server: { port: 5173 },
   preview: { port: 4173 },
 });

@@ -18,24 +18,38 @@ function isPause(tokens: Token[], i: number): boolean {
 
 export function pausePlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_pause', (state) => {
-    const tokens = state.tokens;
-    // Walk backwards so a later pause is wrapped first and ends up nested inside an earlier one.
-    for (let i = tokens.length - 3; i >= 0; i--) {
-      if (!isPause(tokens, i)) continue;
-      const level = tokens[i]!.level;
-      let end = i + 3;
-      while (end < tokens.length && tokens[end]!.level >= level && tokens[end]!.type !== 'slide_close') end++;
-      const open = new state.Token('pause_open', 'div', 1);
-      open.block = true;
-      open.level = level;
-      open.map = tokens[i]!.map;
-      open.attrSet('class', 'pause');
-      markFragment(open, { line: tokenLine(tokens[i]!) });
-      const close = new state.Token('pause_close', 'div', -1);
-      close.block = true;
-      close.level = level;
-      const body = tokens.slice(i + 3, end);
-      tokens.splice(i, end - i, open, ...body, close);
-    }
+    state.tokens = wrapPauses(state.tokens, 0, state.tokens.length, state.Token);
   });
+}
+
+/**
+ * Copies tokens[from, to), wrapping what follows each pause; a later pause ends up nested inside
+ * an earlier one. One pass into a fresh array, not a splice per pause: splicing the document's
+ * token list made a deck of n pauses cost n² (bench: loader per-slide cost).
+ */
+function wrapPauses(tokens: Token[], from: number, to: number, TokenClass: typeof Token): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isPause(tokens, i) || i + 2 >= to) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    const level = tokens[i]!.level;
+    let end = i + 3;
+    while (end < to && tokens[end]!.level >= level && tokens[end]!.type !== 'slide_close') end++;
+    const open = new TokenClass('pause_open', 'div', 1);
+    open.block = true;
+    open.level = level;
+    open.map = tokens[i]!.map;
+    open.attrSet('class', 'pause');
+    markFragment(open, { line: tokenLine(tokens[i]!) });
+    const close = new TokenClass('pause_close', 'div', -1);
+    close.block = true;
+    close.level = level;
+    out.push(open);
+    for (const token of wrapPauses(tokens, i + 3, end, TokenClass)) out.push(token);
+    out.push(close);
+    i = end - 1;
+  }
+  return out;
 }

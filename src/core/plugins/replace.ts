@@ -27,34 +27,55 @@ export function replacePlugin(md: MarkdownIt): void {
     render: (tokens, idx) => (tokens[idx]!.nesting === 1 ? '<div class="replace">\n' : '</div>\n'),
   });
   md.core.ruler.push('deck_replace', (state) => {
-    const tokens = state.tokens;
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      if (tokens[i]!.type !== OPEN) continue;
-      const close = findClose(tokens, i);
-      const states = childRanges(tokens, i + 1, close, tokens[i]!.level + 1);
-      const { step } = parseReplaceParams(tokens[i]!.info);
-      const wrapped: Token[] = [];
-      let previousFadeOut: Token | undefined;
-      states.forEach(([from, to], n) => {
-        const line = tokenLine(tokens[from]!);
-        const appear = wrapper(state.Token, n > 0 ? 'replace-state' : 'replace-state replace-first');
-        if (n > 0) {
-          markFragment(appear[0], { line, ...(n === 1 && step ? { step } : {}) });
-          // The state before this one fades out at the step this one appears.
-          markFragment(previousFadeOut!, { line, effect: 'fade-out', sameStepAs: appear[0] });
-        }
-        const isLast = n === states.length - 1;
-        const fadeOut = isLast ? undefined : wrapper(state.Token, 'replace-out');
-        wrapped.push(appear[0]);
-        if (fadeOut) wrapped.push(fadeOut[0]);
-        wrapped.push(...tokens.slice(from, to));
-        if (fadeOut) wrapped.push(fadeOut[1]);
-        wrapped.push(appear[1]);
-        previousFadeOut = fadeOut?.[0];
-      });
-      tokens.splice(i + 1, close - i - 1, ...wrapped);
-    }
+    state.tokens = rewriteReplaces(state.tokens, state.Token);
   });
+}
+
+/**
+ * Copies `tokens`, rewriting each replace container (inner ones first). One pass with a fresh
+ * array, not a splice per container: splicing the document's token list made a deck of n
+ * containers cost n² (bench: loader per-slide cost).
+ */
+function rewriteReplaces(tokens: Token[], TokenClass: typeof Token): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.type !== OPEN) {
+      out.push(open);
+      continue;
+    }
+    const close = findClose(tokens, i);
+    const inner = rewriteReplaces(tokens.slice(i + 1, close), TokenClass);
+    out.push(open, ...wrapStates(inner, open, TokenClass));
+    if (close < tokens.length) out.push(tokens[close]!);
+    i = close;
+  }
+  return out;
+}
+
+function wrapStates(tokens: Token[], open: Token, TokenClass: typeof Token): Token[] {
+  const states = childRanges(tokens, 0, tokens.length, open.level + 1);
+  const { step } = parseReplaceParams(open.info);
+  const wrapped: Token[] = [];
+  let previousFadeOut: Token | undefined;
+  states.forEach(([from, to], n) => {
+    const line = tokenLine(tokens[from]!);
+    const appear = wrapper(TokenClass, n > 0 ? 'replace-state' : 'replace-state replace-first');
+    if (n > 0) {
+      markFragment(appear[0], { line, ...(n === 1 && step ? { step } : {}) });
+      // The state before this one fades out at the step this one appears.
+      markFragment(previousFadeOut!, { line, effect: 'fade-out', sameStepAs: appear[0] });
+    }
+    const isLast = n === states.length - 1;
+    const fadeOut = isLast ? undefined : wrapper(TokenClass, 'replace-out');
+    wrapped.push(appear[0]);
+    if (fadeOut) wrapped.push(fadeOut[0]);
+    for (let k = from; k < to; k++) wrapped.push(tokens[k]!);
+    if (fadeOut) wrapped.push(fadeOut[1]);
+    wrapped.push(appear[1]);
+    previousFadeOut = fadeOut?.[0];
+  });
+  return wrapped;
 }
 
 function wrapper(TokenClass: typeof Token, className: string): [Token, Token] {

@@ -1,0 +1,234 @@
+// Browser figures: bytes, load (deck vs the floor page), stepping. Debian's Chromium through
+// Playwright, launched as the tests launch it (tests/browser.ts).
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { launchOptions } from '../tests/browser.ts';
+import { asInitScript, titleProbe, stepProbe } from './probe.ts';
+import { median, quantile, round, worst } from './stats.ts';
+import type { StaticServer } from './static-server.ts';
+
+const VIEWPORT = { width: 1280, height: 720 };
+/** The first slide's title: the first heading of the first <section>. */
+export const DECK_TITLE = '.reveal .slides > section:first-child :is(h1, h2)';
+const FLOOR_TITLE = 'h1';
+
+export const launch = (): Promise<Browser> => chromium.launch(launchOptions());
+
+interface Resource {
+  url: string;
+  start: number;
+  bytes: number; // encoded body: gzip bytes for what GitHub Pages gzips
+}
+
+interface LoadSample {
+  fcp: number;
+  titleVisible: number;
+  /** Start of the frame that paints the title: requests started later cannot be needed for it. */
+  titleFrame: number;
+  resources: Resource[]; // the document first
+}
+
+/** One cold load in a fresh context (empty cache) at a CPU throttling rate. */
+async function loadOnce(browser: Browser, url: string, selector: string, cpu: number, keepOpen?: (page: Page) => Promise<void>): Promise<LoadSample> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.addInitScript(asInitScript(titleProbe, selector));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as any).__bench.titleVisible !== undefined, null, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const sample = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+        url: r.name,
+        start: r.startTime,
+        bytes: r.encodedBodySize,
+      }));
+      // The probe's frame time is when that frame starts; its paint is presented no earlier than
+      // the first contentful paint, so the later of the two is when the title can be seen.
+      const titleFrame = (window as any).__bench.titleVisible as number;
+      return { fcp, titleVisible: Math.max(fcp, titleFrame), titleFrame, resources: [{ url: nav.name, start: 0, bytes: nav.encodedBodySize }, ...resources] };
+    });
+    if (keepOpen) await keepOpen(page);
+    return sample;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Everything the floor page needs, read from the deck as the browser renders it. */
+async function readFirstSlide(browser: Browser, deckUrl: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(deckUrl);
+  await page.locator('.reveal.ready').waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const info = await page.evaluate((selector) => {
+    const title = document.querySelector(selector)!;
+    const cs = getComputedStyle(title);
+    const bodyCs = getComputedStyle(document.querySelector('.reveal')!);
+    const family = cs.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+    // The @font-face that paints the title: same family and weight, already loaded.
+    let fontFace: { src: string; weight: string; style: string; display: string } | undefined;
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (!(rule instanceof CSSFontFaceRule)) continue;
+        const ruleFamily = rule.style.getPropertyValue('font-family').trim().replace(/^["']|["']$/g, '');
+        const weight = rule.style.getPropertyValue('font-weight') || '400';
+        const [lo, hi = lo] = weight.split(/\s+/).map(Number);
+        if (ruleFamily !== family || !(Number(cs.fontWeight) >= lo! && Number(cs.fontWeight) <= hi!)) continue;
+        const url = /url\(["']?([^"')]+)["']?\)/.exec(rule.style.getPropertyValue('src'))?.[1];
+        if (!url) continue;
+        fontFace ??= { src: new URL(url, sheet.href ?? location.href).href, weight, style: rule.style.getPropertyValue('font-style') || 'normal', display: rule.style.getPropertyValue('font-display') || 'auto' };
+      }
+    }
+    const section = title.closest('section')!;
+    const lines = (section as HTMLElement).innerText.split('\n').map((l) => l.trim()).filter((l) => l && l !== title.textContent!.trim());
+    return {
+      title: title.textContent!.trim(),
+      lines,
+      titleFont: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize}/${cs.lineHeight} ${cs.fontFamily}`,
+      titleColor: cs.color,
+      bodyFont: `${bodyCs.fontSize} ${bodyCs.fontFamily}`,
+      bodyColor: bodyCs.color,
+      background: getComputedStyle(document.body).backgroundColor,
+      lang: document.documentElement.lang,
+      fontFace,
+    };
+  }, DECK_TITLE);
+  await context.close();
+  return info;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The floor: a bare static page with the first slide's text, the title's font file in one inline
+ * @font-face (same file, same font-display), and no script. Nothing can paint that text sooner.
+ */
+export async function writeFloorPage(browser: Browser, deckUrl: string, deckRoot: string, floorDir: string) {
+  const info = await readFirstSlide(browser, deckUrl);
+  mkdirSync(floorDir, { recursive: true });
+  let fontFaceCss = '';
+  let fontFile: string | undefined;
+  if (info.fontFace) {
+    const local = path.join(deckRoot, new URL(info.fontFace.src).pathname.replace(/^\/deck\//, ''));
+    fontFile = path.basename(local);
+    copyFileSync(local, path.join(floorDir, fontFile));
+    const family = info.titleFont.split(/\d+px\s+/).pop()!.split(',')[0]!;
+    fontFaceCss = `@font-face{font-family:${family};src:url(${fontFile}) format("woff2");font-weight:${info.fontFace.weight};font-style:${info.fontFace.style};font-display:${info.fontFace.display}}`;
+  }
+  const html = `<!doctype html><html lang="${info.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(info.title)}</title><style>${fontFaceCss}body{margin:0;padding:5vh 5vw;background:${info.background};color:${info.bodyColor};font:${info.bodyFont}}h1{margin:0 0 .5em;font:${info.titleFont};color:${info.titleColor}}</style></head><body><h1>${escapeHtml(info.title)}</h1>${info.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>\n`;
+  writeFileSync(path.join(floorDir, 'index.html'), html);
+  return { fontFile: fontFile ?? '(none: the title uses a system font)', titleFont: info.titleFont };
+}
+
+export interface LoadFigures {
+  runs: number;
+  byCpu: Record<string, { deck: { fcp: number; titleVisible: number }; floor: { fcp: number; titleVisible: number }; ratio: number }>;
+  bytes: {
+    beforeTitleGzip: number; // median over the 1× runs
+    beforeTitleGzipWorst: number;
+    beforeTitleRequests: number;
+    requests: { url: string; bytes: number; beforeTitle: boolean }[]; // from the first run
+  };
+}
+
+/** Deck and floor, interleaved, `runs` fresh contexts each, at each CPU rate. */
+export async function benchLoad(browser: Browser, server: StaticServer, runs = 7, rates = [1, 4]): Promise<LoadFigures> {
+  const deckUrl = `${server.url}/deck/`;
+  const floorUrl = `${server.url}/floor/`;
+  const byCpu: LoadFigures['byCpu'] = {};
+  let bytes: LoadFigures['bytes'] | undefined;
+  for (const cpu of rates) {
+    const deck: LoadSample[] = [];
+    const floor: LoadSample[] = [];
+    await loadOnce(browser, deckUrl, DECK_TITLE, cpu); // warm-up: browser process, server cache
+    await loadOnce(browser, floorUrl, FLOOR_TITLE, cpu);
+    for (let i = 0; i < runs; i++) {
+      // Alternate which page goes first, so neither always follows the other.
+      if (i % 2) floor.push(await loadOnce(browser, floorUrl, FLOOR_TITLE, cpu));
+      deck.push(await loadOnce(browser, deckUrl, DECK_TITLE, cpu));
+      if (!(i % 2)) floor.push(await loadOnce(browser, floorUrl, FLOOR_TITLE, cpu));
+    }
+    const summary = (samples: LoadSample[]) => ({
+      fcp: round(median(samples.map((s) => s.fcp))),
+      titleVisible: round(median(samples.map((s) => s.titleVisible))),
+    });
+    byCpu[`${cpu}x`] = { deck: summary(deck), floor: summary(floor), ratio: round(summary(deck).titleVisible / summary(floor).titleVisible, 2) };
+    if (cpu === 1) {
+      // Bytes before the title is visible: every request the page started before the frame that
+      // paints it (the document included), in each run.
+      const before = (sample: LoadSample) => sample.resources.filter((r) => r.start < sample.titleFrame);
+      const sum = (list: Resource[]) => list.reduce((n, r) => n + r.bytes, 0);
+      const first = deck[0]!;
+      bytes = {
+        beforeTitleGzip: median(deck.map((s) => sum(before(s)))),
+        beforeTitleGzipWorst: worst(deck.map((s) => sum(before(s)))),
+        beforeTitleRequests: median(deck.map((s) => before(s).length)),
+        requests: first.resources.map((r) => ({ url: r.url.replace(server.url, ''), bytes: r.bytes, beforeTitle: r.start < first.titleFrame })),
+      };
+    }
+  }
+  return { runs, byCpu, bytes: bytes! };
+}
+
+export interface StepFigures {
+  walks: number;
+  steps: number;
+  medianMs: number;
+  worstMs: number;
+  medianToFrameMs: number;
+  p90Ms: number;
+  worstAt: string;
+  total: { gzip: number; requests: number; list: { url: string; bytes: number }[] };
+}
+
+/** Where the deck stands: the present slide and how many of its steps are shown. */
+const position = () => {
+  const sections = [...document.querySelectorAll('.reveal .slides > section')];
+  const present = document.querySelector('.reveal .slides > section.present');
+  return `${sections.indexOf(present!)}/${present?.querySelectorAll('.fragment.visible').length}`;
+};
+
+/** PageDown through the whole talk, `walks` times in fresh contexts; total transfer from the first walk. */
+export async function benchStepping(browser: Browser, server: StaticServer, stepCount: number, walks = 3): Promise<StepFigures> {
+  const work: number[] = [];
+  const toFrame: number[] = [];
+  const where: string[] = [];
+  let total: StepFigures['total'] | undefined;
+  for (let walk = 0; walk < walks; walk++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.addInitScript(asInitScript(stepProbe));
+    await page.goto(`${server.url}/deck/`);
+    await page.locator('.reveal.ready').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    for (let i = 1; i < stepCount; i++) {
+      const before = await page.evaluate(position);
+      await page.keyboard.press('PageDown');
+      await page.waitForFunction((n) => (window as any).__steps.length >= n, i);
+      const after = await page.evaluate(position);
+      if (after === before) throw new Error(`stepping: PageDown ${i} did not move (still at ${before})`);
+      await page.waitForTimeout(150); // let the transition play, as a speaker would
+    }
+    const steps = await page.evaluate(() => (window as any).__steps as { work: number; toFrame: number }[]);
+    work.push(...steps.map((s) => s.work));
+    where.push(...steps.map((_, i) => `walk ${walk + 1}, PageDown ${i + 1}`));
+    toFrame.push(...steps.map((s) => s.toFrame));
+    if (walk === 0) {
+      await page.waitForLoadState('networkidle');
+      const list = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return [nav, ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[])].map((r) => ({ url: r.name, bytes: r.encodedBodySize }));
+      });
+      total = { gzip: list.reduce((n, r) => n + r.bytes, 0), requests: list.length, list: list.map((r) => ({ ...r, url: r.url.replace(server.url, '') })) };
+    }
+    await context.close();
+  }
+  return { walks, steps: work.length, medianMs: round(median(work), 2), worstMs: round(worst(work), 2), p90Ms: round(quantile(work, 0.9), 2), worstAt: where[work.indexOf(worst(work))]!, medianToFrameMs: round(median(toFrame), 2), total: total! };
+}

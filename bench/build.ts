@@ -1,0 +1,66 @@
+// Build: wall time and peak memory (max RSS of the largest process) of `npm run build`, via
+// GNU time. Median of several runs after one warm-up.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { median, round } from './stats.ts';
+
+export interface BuildFigures {
+  runs: number;
+  tool: string;
+  wallS: number;
+  peakMiB: number;
+  /** User + system CPU seconds: unlike wall time, barely moved by other work on the machine. */
+  cpuS: number;
+  samples: { wallS: number; peakMiB: number; cpuS: number }[];
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function buildOnce(cwd = process.cwd()): { wallS: number; peakMiB: number; cpuS: number } {
+  if (existsSync(GNU_TIME)) {
+    const result = spawnSync(GNU_TIME, ['-v', 'npm', 'run', 'build', '--silent'], { encoding: 'utf8', cwd });
+    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    if (!wall || !rss) throw new Error(`cannot read /usr/bin/time -v output:\n${result.stderr}`);
+    const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+    return { wallS, peakMiB: Number(rss[1]) / 1024, cpuS: Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN) };
+  }
+  // Without GNU time: wall time from here; peak memory is not available for a child tree.
+  const start = performance.now();
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore', cwd });
+  return { wallS: (performance.now() - start) / 1000, peakMiB: NaN, cpuS: NaN };
+}
+
+export function benchBuild(runs = 5, cwd = process.cwd()): BuildFigures {
+  buildOnce(cwd); // warm-up: file system cache
+  const samples = Array.from({ length: runs }, () => buildOnce(cwd));
+  return {
+    runs,
+    tool: existsSync(GNU_TIME) ? `${GNU_TIME} -v npm run build` : 'performance.now() around npm run build (no peak memory)',
+    wallS: round(median(samples.map((s) => s.wallS)), 2),
+    peakMiB: round(median(samples.map((s) => s.peakMiB)), 1),
+    cpuS: round(median(samples.map((s) => s.cpuS)), 2),
+    samples: samples.map((s) => ({ wallS: round(s.wallS, 2), peakMiB: round(s.peakMiB, 1), cpuS: round(s.cpuS, 2) })),
+  };
+}
+
+/**
+ * The build's floor: `npm run build` (`vite build`, no config) of a one-line page, with this
+ * project's node_modules, measured the same way. What Vite and npm cost before our work starts.
+ */
+export function benchBuildFloor(runs = 5): BuildFigures {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-build-floor-'));
+  try {
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true, scripts: { build: 'vite build' } }));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>floor</title><p>floor</p>\n');
+    symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return benchBuild(runs, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,207 @@
+// `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
+// Prints one table, writes bench/results.json, exits 1 naming each missed budget.
+// Options: --only=loader,build,load,stepping,live (comma-separated sections), --quick (fewer runs),
+// --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileDeck } from '../src/core/index.ts';
+import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
+import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
+import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
+import { benchLoader, type LoaderRow } from './loader.ts';
+import { serveStatic } from './static-server.ts';
+import { kib, round } from './stats.ts';
+
+const TALK = 'slides/collaborations-in-ml.md';
+const PORT_STATIC = Number(process.env.BENCH_PORT ?? 4350); // this checkout's port range: 4350-4359
+const PORT_DEV = PORT_STATIC + 1;
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const quick = args.includes('--quick');
+const waitIdle = Number(args.find((a) => a.startsWith('--wait-idle'))?.split('=')[1] ?? (args.includes('--wait-idle') ? 10 : 0));
+const wants = (section: string) => !only || only.includes(section);
+
+/** Budgets from the issue; each names the figure it reads. */
+interface Budget {
+  name: string;
+  limit: string;
+  value: number | undefined;
+  ok: (v: number) => boolean;
+  unit: string;
+}
+
+const pkg = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version as string;
+
+/**
+ * Other work on the machine inflates every wall-clock figure. With --wait-idle[=minutes], wait
+ * (up to that long) until the 1-minute load average is below the number of cores.
+ */
+async function settle(section: string): Promise<number> {
+  const cores = os.cpus().length;
+  const deadline = Date.now() + waitIdle * 60_000;
+  while (waitIdle && os.loadavg()[0]! >= cores && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5_000));
+  const load = round(os.loadavg()[0]!, 2);
+  if (load >= cores) log(`${section}: load average ${load} on ${cores} cores; wall-clock figures will be inflated`);
+  sectionLoad[section] = load;
+  return load;
+}
+const sectionLoad: Record<string, number> = {};
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const loadBefore = os.loadavg();
+  const results: {
+    loader?: LoaderRow[];
+    build?: BuildFigures;
+    buildFloor?: BuildFigures;
+    load?: LoadFigures & { floor: { fontFile: string; titleFont: string } };
+    stepping?: StepFigures;
+    liveEdit?: LiveEditFigures;
+  } = {};
+
+  if (wants('loader')) {
+    await settle('loader');
+    log('loader: synthetic decks of 10, 100, 1,000, 10,000 slides');
+    results.loader = benchLoader();
+  }
+  if (wants('build') || wants('load') || wants('stepping')) {
+    if (wants('build')) await settle('build');
+    log(wants('build') ? `build: npm run build, 1 warm-up + ${quick ? 3 : 5} runs` : 'build: one npm run build for the browser figures');
+    if (wants('build')) {
+      results.build = benchBuild(quick ? 3 : 5);
+      results.buildFloor = benchBuildFloor(quick ? 3 : 5);
+    }
+    else execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  }
+  if (wants('load') || wants('stepping') || wants('live')) {
+    const floorDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
+    const server = await serveStatic({ '/deck/': path.resolve('dist'), '/floor/': floorDir }, PORT_STATIC);
+    const browser = await launch();
+    try {
+      if (wants('load')) {
+        await settle('load');
+        log('load: deck and floor page, fresh contexts, 1× and 4× CPU');
+        const floor = await writeFloorPage(browser, `${server.url}/deck/`, path.resolve('dist'), floorDir);
+        results.load = { ...(await benchLoad(browser, server, quick ? 3 : 7)), floor };
+      }
+      if (wants('stepping')) {
+        await settle('stepping');
+        log('stepping: PageDown through the whole talk, 3 walks');
+        const steps = compileDeck(readFileSync(TALK, 'utf8')).slides.reduce((n, s) => n + s.steps.length, 0);
+        results.stepping = await benchStepping(browser, server, steps, quick ? 1 : 3);
+      }
+      if (wants('live')) {
+        await settle('live');
+        log(`live edit: dev server on port ${PORT_DEV}, 2 warm-up + 10 edits`);
+        results.liveEdit = await benchLiveEdit(browser, TALK, PORT_DEV, quick ? 4 : 10);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(floorDir, { recursive: true, force: true });
+    }
+  }
+
+  const loader1000 = results.loader?.find((r) => r.slides === 1000);
+  const loader100 = results.loader?.find((r) => r.slides === 100);
+  const loader10000 = results.loader?.find((r) => r.slides === 10000);
+  const load4 = results.load?.byCpu['4x'];
+  const budgets: Budget[] = [
+    { name: 'bytes before the first slide is visible', limit: '≤ 25 KiB gzip', value: results.load && kib(results.load.bytes.beforeTitleGzip), ok: (v) => v <= 25, unit: 'KiB' },
+    { name: 'total transfer for the talk', limit: '≤ 90 KiB gzip', value: results.stepping && kib(results.stepping.total.gzip), ok: (v) => v <= 90, unit: 'KiB' },
+    { name: 'title visible at 4× CPU, ratio to the floor', limit: '≤ 1.5×', value: load4?.ratio, ok: (v) => v <= 1.5, unit: '×' },
+    { name: 'loader throughput at 1,000 slides', limit: '≥ 5 MB/s', value: loader1000?.mbPerS, ok: (v) => v >= 5, unit: 'MB/s' },
+    {
+      name: 'loader cost per slide, 10,000 vs 100 slides',
+      limit: '≤ 2×',
+      value: loader100 && loader10000 && round(loader10000.usPerSlide / loader100.usPerSlide, 2),
+      ok: (v) => v <= 2,
+      unit: '×',
+    },
+    { name: 'npm run build wall time', limit: '≤ 1.0 s', value: results.build?.wallS, ok: (v) => v <= 1.0, unit: 's' },
+    { name: 'npm run build peak memory', limit: '≤ 150 MiB', value: results.build?.peakMiB, ok: (v) => v <= 150, unit: 'MiB' },
+    { name: 'stepping median', limit: '≤ 16 ms', value: results.stepping?.medianMs, ok: (v) => v <= 16, unit: 'ms' },
+    { name: 'stepping worst', limit: '≤ 50 ms', value: results.stepping?.worstMs, ok: (v) => v <= 50, unit: 'ms' },
+    { name: 'live edit median', limit: '≤ 200 ms', value: results.liveEdit?.medianMs, ok: (v) => v <= 200, unit: 'ms' },
+  ];
+
+  printTable(results);
+  console.log('\nBudgets');
+  const missed: Budget[] = [];
+  for (const b of budgets) {
+    if (b.value === undefined) continue;
+    const pass = Number.isFinite(b.value) && b.ok(b.value);
+    if (!pass) missed.push(b);
+    console.log(`  ${pass ? 'ok  ' : 'MISS'}  ${b.name}: ${b.value} ${b.unit} (budget ${b.limit})`);
+  }
+
+  const cpus = os.cpus();
+  const record = {
+    date: startedAt,
+    machine: {
+      cpu: cpus[0]?.model,
+      cores: cpus.length,
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      loadavgBefore: loadBefore.map((l) => round(l, 2)),
+      loadavgAfter: os.loadavg().map((l) => round(l, 2)),
+      loadavgAtEachSection: sectionLoad,
+    },
+    versions: {
+      node: process.version,
+      npm: execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim(),
+      chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      vite: pkg('vite'),
+      'reveal.js': pkg('reveal.js'),
+      'markdown-it': pkg('markdown-it'),
+      '@playwright/test': pkg('@playwright/test'),
+      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+    },
+    sections: only ?? ['loader', 'build', 'load', 'stepping', 'live'],
+    quick,
+    ...results,
+    budgets: budgets.filter((b) => b.value !== undefined).map((b) => ({ name: b.name, limit: b.limit, value: b.value, unit: b.unit, ok: Number.isFinite(b.value!) && b.ok(b.value!) })),
+  };
+  writeFileSync('bench/results.json', JSON.stringify(record, null, 2) + '\n');
+  console.log(`\nWrote bench/results.json (load average ${record.machine.loadavgBefore.join(' ')} before, ${record.machine.loadavgAfter.join(' ')} after).`);
+  if (missed.length) {
+    console.error(`\n${missed.length} budget(s) missed:\n${missed.map((b) => `  - ${b.name}: ${b.value} ${b.unit}, budget ${b.limit}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+function log(message: string) {
+  console.error(`[bench] ${message}`);
+}
+
+// The results record, loosely typed: this only prints it.
+function printTable(r: any) {
+  const rows: [string, string][] = [];
+  for (const l of r.loader ?? [])
+    rows.push([`loader ${l.slides} slides (${kib(l.bytes)} KiB, median of ${l.runs})`, `${l.medianMs} ms · ${l.mbPerS} MB/s · ${l.usPerSlide} µs/slide`]);
+  if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
+  if (r.buildFloor) rows.push(['  floor: vite build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
+  if (r.load) {
+    const b = r.load.bytes;
+    rows.push(['bytes before title visible (gzip, median)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s), worst run ${kib(b.beforeTitleGzipWorst)} KiB`]);
+    for (const [cpu, f] of Object.entries(r.load.byCpu) as [string, any][]) {
+      rows.push([`load ${cpu} CPU: FCP deck / floor (median of ${r.load.runs})`, `${f.deck.fcp} ms / ${f.floor.fcp} ms`]);
+      rows.push([`load ${cpu} CPU: title visible deck / floor`, `${f.deck.titleVisible} ms / ${f.floor.titleVisible} ms = ${f.ratio}× the floor`]);
+    }
+    rows.push(['floor page font', r.load.floor.fontFile]);
+  }
+  if (r.stepping) {
+    const s = r.stepping;
+    rows.push(['total transfer for the talk (gzip)', `${kib(s.total.gzip)} KiB in ${s.total.requests} requests`]);
+    rows.push([`stepping (${s.steps} PageDowns, ${s.walks} walks)`, `median ${s.medianMs} ms · p90 ${s.p90Ms} ms · worst ${s.worstMs} ms (${s.worstAt}) · median to next frame ${s.medianToFrameMs} ms`]);
+  }
+  if (r.liveEdit) rows.push([`live edit (median of ${r.liveEdit.edits})`, `${r.liveEdit.medianMs} ms · worst ${r.liveEdit.worstMs} ms · kept place ${r.liveEdit.keptPlace}/${r.liveEdit.edits}`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  ${'-'.repeat(40)}`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+await main();

@@ -1,0 +1,88 @@
+// Build-time critical CSS: the first slide paints from the pre-rendered HTML and an inline <style>
+// before any script runs; the full stylesheet arrives later with reveal.js (see index.html).
+import path from 'node:path';
+import postcss, { type AtRule, type Rule } from 'postcss';
+import type { Plugin } from 'vite';
+
+/**
+ * Selectors for what only exists or matters once reveal.js runs (its controls, progress bar,
+ * overview, transitions between slides, print and scroll views, overlays); a rule is left out of
+ * the critical CSS when every one of its selectors mentions one of these.
+ */
+const AFTER_START = [
+  '.controls', '.progress', '.slide-number', '.overview', '.backgrounds', '.slide-background',
+  '[data-transition', '[data-background-transition', '.speaker-notes', '.pause-overlay', '.r-overlay',
+  '.jump-to-slide', '.reveal-scroll', '.scroll-', 'reveal-print', '.print-pdf', '.zoomed', '.playback',
+  '.state-background', '.r-media-play-button', '.aria-status', ':fullscreen', '.lightbox', '.roll',
+  '.no-transition', '.past', '.future', '.stack', '.overlay', '.focused', '.paused',
+];
+
+const ROOT_CLASSES: Record<string, string> = {
+  '.reveal-viewport': 'body:not(.reveal-viewport)',
+  'html.reveal-full-page': 'html:not(.reveal-full-page)',
+};
+
+/**
+ * Until reveal.js has started (`.ready`), show the first slide laid out as reveal.js will lay it
+ * out: a 1280×720 box, centred and scaled to the window less a 4% margin (the width, height and
+ * margin given to Reveal in src/runtime/main.ts), the scale rounded to 0.01 as reveal.js does.
+ * `96vw / 1280px` is CSS typed arithmetic; a browser without it drops that declaration and paints
+ * the slide unscaled until reveal.js runs.
+ */
+const BEFORE_START = `.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
+.reveal:not(.ready) .slides{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
+.reveal:not(.ready) .slides{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}`;
+
+/**
+ * The rules of `css` needed to paint the first slide before reveal.js starts. `rebase` rewrites a
+ * relative url() (fonts, images), written relative to the stylesheet, for the page it is inlined in.
+ */
+export function criticalCss(css: string, rebase: (url: string) => string = (url) => url): string {
+  const root = postcss.parse(css);
+  root.walkDecls((decl) => {
+    decl.value = decl.value.replace(/url\((["']?)([^"')]+)\1\)/g, (whole, quote: string, url: string) =>
+      /^(?:[a-z][\w+.-]*:|\/|#)/i.test(url) ? whole : `url(${quote}${rebase(url)}${quote})`,
+    );
+  });
+  root.walkAtRules((at: AtRule) => {
+    if (at.name === 'keyframes' || (at.name === 'media' && /\bprint\b/.test(at.params))) at.remove();
+  });
+  root.walkRules((rule: Rule) => {
+    if (rule.parent?.type === 'atrule' && (rule.parent as AtRule).name === 'keyframes') return;
+    const kept = rule.selectors.filter((s) => !AFTER_START.some((token) => s.includes(token)));
+    if (kept.length === 0) return void rule.remove();
+    // reveal.js puts these classes on <html> and <body> when it starts; the page needs their
+    // styles (line-height, full-page height, no overflow) from the first paint.
+    rule.selectors = kept.flatMap((s) => (s in ROOT_CLASSES ? [s, ROOT_CLASSES[s]!] : [s]));
+    // Transitions only animate changes made by reveal.js; nothing animates before it starts.
+    rule.walkDecls(/^transition/, (decl) => void decl.remove());
+    if (rule.nodes.length === 0) rule.remove();
+  });
+  root.walkAtRules('media', (at) => void (at.nodes?.length === 0 && at.remove()));
+  return root.toString().replace(/\n+/g, ' ');
+}
+
+/** Inlines the critical part of the bundle's CSS into index.html as a <style> in the head. */
+export function criticalCssPlugin(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'deck-critical-css',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        // Bundle file names are relative to the output folder, as the page's own path is to root.
+        const pageDir = path.posix.dirname(path.relative(root, ctx.filename).split(path.sep).join('/'));
+        const rules = Object.values(ctx.bundle ?? {}).flatMap((file) => {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.css')) return [];
+          const cssDir = path.posix.dirname(file.fileName);
+          return [criticalCss(String(file.source), (url) => path.posix.relative(pageDir, path.posix.join(cssDir, url)))];
+        });
+        return { html, tags: [{ tag: 'style', children: [...rules, BEFORE_START].join('\n'), injectTo: 'head' }] };
+      },
+    },
+  };
+}
