@@ -108,6 +108,35 @@ function elements(node: Node, found: Element[] = []): Element[] {
   return found;
 }
 
+function createElement(tagName: string, text: string, attrs: { name: string; value: string }[]): Element {
+  const element = defaultTreeAdapter.createElement(tagName, 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'], attrs);
+  defaultTreeAdapter.insertText(element, text);
+  return element;
+}
+
+/** A split bundle would import its other chunks by path, which a lone file cannot serve. */
+function assertSelfContained(js: string, file: string, root: string): void {
+  const chunk =
+    /(?:^|[;\s])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/m.exec(js) ??
+    /\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/.exec(js);
+  if (chunk) throw new Error(`${path.relative(root, file)} imports ${chunk[1]}: the single-file export needs one script bundle`);
+}
+
+/**
+ * The files an entry script loads later through Vite's preload list (`__vite__mapDeps`), in order,
+ * when that is all it loads; `undefined` for an ordinary entry.
+ */
+function deferredChunks(js: string, file: string, root: string): string[] | undefined {
+  const list = /__vite__mapDeps\s*=.*?m\.f\s*=\s*\[([^\]]*)\]/.exec(js);
+  if (!list) return undefined;
+  const deps = [...list[1]!.matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
+  for (const dep of deps) {
+    if (!dep.startsWith(path.resolve(root) + path.sep)) throw new Error(`${path.relative(root, file)} loads ${dep} from outside the site`);
+  }
+  // Styles first, so the runtime starts on a styled page.
+  return [...deps.filter((d) => d.endsWith('.css')), ...deps.filter((d) => d.endsWith('.js'))];
+}
+
 /** The built page at `<root>/index.html` as one self-contained HTML document. */
 export function inlineSite(root: string, page = 'index.html'): string {
   const pageFile = path.join(root, page);
@@ -118,11 +147,24 @@ export function inlineSite(root: string, page = 'index.html'): string {
       const file = resolveLocal(attr(element, 'src')!, pageFile, root);
       if (!file) continue;
       const js = readFileSync(file, 'utf8');
-      // A split bundle would import its other chunks by path, which a lone file cannot serve.
-      const chunk =
-        /(?:^|[;\s])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/m.exec(js) ??
-        /\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/.exec(js);
-      if (chunk) throw new Error(`${path.relative(root, file)} imports ${chunk[1]}: the single-file export needs one script bundle`);
+      // The page's entry only loads the runtime after the first paint (index.html, bench/README.md),
+      // through Vite's preload list. A lone file has no network to wait for: the runtime's chunks
+      // take the entry's place, its CSS as <style> and its script as an inline module.
+      const deferred = deferredChunks(js, file, root);
+      if (deferred) {
+        const parent = element.parentNode!;
+        const at = parent.childNodes.indexOf(element);
+        const replacements = deferred.map((chunk) => {
+          const text = readFileSync(chunk, 'utf8');
+          if (chunk.endsWith('.css')) return createElement('style', inlineCssUrls(text, chunk, root).replace(/<\/style/gi, '\\3C/style'), []);
+          assertSelfContained(text, chunk, root);
+          return createElement('script', scriptText(text), [{ name: 'type', value: 'module' }]);
+        });
+        parent.childNodes.splice(at, 1, ...replacements);
+        for (const replacement of replacements) replacement.parentNode = parent;
+        continue;
+      }
+      assertSelfContained(js, file, root);
       const type = attr(element, 'type');
       replaceWith(element, 'script', scriptText(js), type ? [{ name: 'type', value: type }] : []);
     } else if (element.tagName === 'link' && /\bstylesheet\b/i.test(rel)) {

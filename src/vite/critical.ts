@@ -27,11 +27,14 @@ const ROOT_CLASSES: Record<string, string> = {
  * out: a 1280×720 box, centred and scaled to the window less a 4% margin (the width, height and
  * margin given to Reveal in src/runtime/main.ts), the scale rounded to 0.01 as reveal.js does.
  * `96vw / 1280px` is CSS typed arithmetic; a browser without it drops that declaration and paints
- * the slide unscaled until reveal.js runs.
+ * the slide unscaled until reveal.js runs. On a phone (below reveal's scrollActivationWidth, 435 px)
+ * reveal.js shows its scroll view on a portrait stage 660 px wide shaped like the screen
+ * (src/runtime/phone.ts): the first slide paints on that stage.
  */
 const BEFORE_START = `.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
 .reveal:not(.ready) .slides{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
-.reveal:not(.ready) .slides{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}`;
+.reveal:not(.ready) .slides{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}
+@media (max-width:435px){.reveal:not(.ready) .slides{width:660px;height:calc(660px*(100vh/100vw));inset:0 auto auto 0;transform-origin:0 0;transform:scale(calc(100vw/660px))}}`;
 
 /**
  * The rules of `css` needed to paint the first slide before reveal.js starts. `rebase` rewrites a
@@ -54,6 +57,13 @@ export function criticalCss(css: string, rebase: (url: string) => string = (url)
     // reveal.js puts these classes on <html> and <body> when it starts; the page needs their
     // styles (line-height, full-page height, no overflow) from the first paint.
     rule.selectors = kept.flatMap((s) => (s in ROOT_CLASSES ? [s, ROOT_CLASSES[s]!] : [s]));
+    // Before reveal.js starts no slide is `.present` yet: what the theme gives the present slide
+    // (a centred title slide, say), the first slide gets until then.
+    rule.selectors = rule.selectors.flatMap((s) =>
+      /^\.reveal\s/.test(s) && s.includes('section.present')
+        ? [s, s.replace(/^\.reveal\s/, '.reveal:not(.ready) ').replace('section.present', 'section:first-child')]
+        : [s],
+    );
     // Transitions only animate changes made by reveal.js; nothing animates before it starts.
     rule.walkDecls(/^transition/, (decl) => void decl.remove());
     if (rule.nodes.length === 0) rule.remove();
