@@ -11,6 +11,11 @@ import { pausePlugin } from './plugins/pause.ts';
 import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
 import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
+import { markerCheckPlugin } from './plugins/marker-check.ts';
+import { stepConflictsPlugin } from './plugins/step-conflicts.ts';
+import { imageCheckPlugin } from './plugins/image-check.ts';
+import { slideCheckPlugin } from './plugins/slide-check.ts';
+import { unsafeContentPlugin } from './plugins/unsafe-content.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
@@ -25,5 +30,10 @@ export function createMarkdown(): MarkdownItInstance {
     .use(pausePlugin) //            . . . → the rest appears at the next step
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
     .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
-    .use(slideRenderPlugin); //     slide_open → <section>, title slide
+    .use(slideRenderPlugin) //      slide_open → <section>, title slide
+    .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics
+    .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic
+    .use(imageCheckPlugin) //       missing images, missing alt text → diagnostics
+    .use(slideCheckPlugin) //       empty slides, slides without a heading → warnings
+    .use(unsafeContentPlugin); //   <script>, on…= handlers, javascript: URLs → reported, removed
 }
