@@ -52,8 +52,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * that cannot be read compiles as an empty deck carrying the diagnostic that says why.
  */
 export function loadDeckFromDisk(file: string, root = process.cwd()): Deck {
-  const read = readDeckFile(file, path.resolve(root, file));
-  const deck = compileDeck(read.source ?? '', { file, readAsset: readAssetFromDisk(file, root) });
+  const fullPath = path.resolve(root, file);
+  // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
+  const inside = fullPath.startsWith(path.resolve(root) + path.sep);
+  const read = readDeckFile(file, fullPath);
+  const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
+  const deck = compileDeck(read.source ?? '', { file, readAsset });
   if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
   return deck;
 }

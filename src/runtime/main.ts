@@ -15,3 +15,4 @@ const deck = new Reveal({
   margin: 0.04,
 });
 void deck.initialize();
+if (import.meta.env.DEV) void import('./live-reload.ts').then(({ followDeckEdits }) => followDeckEdits(deck)); // keep your place on edits
