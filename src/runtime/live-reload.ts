@@ -25,17 +25,20 @@ export function followDeckEdits(deck: RevealApi): void {
   });
 }
 
-/** Replaces every slide and returns to the slide that was open (by id, else by position) and its step. */
+/** Replaces every slide and returns to the slide that was open and its step (or the nearest that still exists). */
 export function swapSlides(deck: RevealApi, html: string): void {
   const container = deck.getSlidesElement();
   if (!container) return;
   const { h, f } = deck.getIndices();
   const currentId = deck.getCurrentSlide()?.id ?? '';
+  const countBefore = deck.getTotalSlides();
   container.innerHTML = html;
   deck.sync();
   const slides = [...container.querySelectorAll<HTMLElement>(':scope > section')];
   if (slides.length === 0) return;
-  const byId = currentId ? slides.findIndex((slide) => slide.id === currentId) : -1;
+  // Same number of slides: the open one was edited (maybe renamed), so keep the position.
+  // Slides added or removed: follow the open slide by its id, else stay at the nearest position.
+  const byId = slides.length !== countBefore && currentId ? slides.findIndex((slide) => slide.id === currentId) : -1;
   const target = byId >= 0 ? byId : Math.min(h, slides.length - 1);
   const steps = [...slides[target]!.querySelectorAll('.fragment[data-fragment-index]')].map((el) => Number(el.getAttribute('data-fragment-index')));
   const lastStep = steps.length > 0 ? Math.max(...steps) : -1;
