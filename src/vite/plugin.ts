@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
+import { isLocalPath } from '../core/diagnostics/assets.ts';
 import { listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
 
 export interface DeckPluginOptions {
@@ -103,7 +104,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           // buildStart has already failed for this; kept in case the page is built on its own.
           throw new Error(deck.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
         }
-        const page = renderDocument(html, deck);
+        const page = assetUrlsFromRoot(renderDocument(html, deck), path.relative(config.root, decksDir()));
         if (config.command === 'build') return page;
         // Dev: the page always renders (errors and all) and says which deck it is, so the live
         // reload client can follow its deck and show the errors in Vite's overlay.
@@ -129,6 +130,19 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       server.watcher.on('add', onChange);
     },
   };
+}
+
+/**
+ * An image path in a deck is relative to the deck's folder; the page is at / or /<name>/. Written
+ * from the project root (`/slides/figures/x.png`), Vite finds it, serves it in dev, and at build
+ * time emits it into assets/ with a path relative to each page (base './').
+ */
+export function assetUrlsFromRoot(html: string, decksFolder: string): string {
+  if (decksFolder.startsWith('..') || path.isAbsolute(decksFolder)) return html;
+  const prefix = `/${decksFolder.split(path.sep).join('/')}/`;
+  return html.replace(/(<img\b[^>]*?\ssrc=")([^"]*)"/g, (whole, start: string, url: string) =>
+    isLocalPath(url) && !url.startsWith('/') ? `${start}${prefix}${url.replace(/^\.\//, '')}"` : whole,
+  );
 }
 
 /** Dev server: `/<name>/` serves the page of slides/<name>.md (`/<name>` redirects there). */
