@@ -25,6 +25,10 @@ export function markerCheckPlugin(md: MarkdownIt): void {
     for (let i = 0; i < tokens.length && !reportFull(env); i++) {
       const token = tokens[i]!;
       if (token.type.startsWith('container_') && token.nesting === 1) checkContainer(env, src, token);
+      if (token.type === 'container_replace_open' && replaceStates(tokens, i) === 1) {
+        const p = locate(env, src, token.map, token.markup);
+        report(env, 'warning', p.line, p.column, '::: replace has only one block; nothing takes its place (separate the states with a blank line)');
+      }
       if (token.type === 'container_notes_open') notesDepth++;
       if (token.type === 'container_notes_close') notesDepth--;
       if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
@@ -41,9 +45,20 @@ export function markerCheckPlugin(md: MarkdownIt): void {
   });
 }
 
+/** How many states the replace plugin made of the container opened at `open`. */
+function replaceStates(tokens: Token[], open: number): number {
+  let states = 0;
+  let depth = 0;
+  for (let i = open + 1; i < tokens.length && depth >= 0; i++) {
+    if (depth === 0 && tokens[i]!.type === 'replace_state_open') states++;
+    depth += tokens[i]!.nesting;
+  }
+  return states;
+}
+
 function checkContainer(env: DeckEnv, src: string, open: Token): void {
   const name = open.type.slice('container_'.length, -'_open'.length);
-  const p = blockPosition(env, src, open);
+  const p = locate(env, src, open.map, open.markup);
   const allowed = CONTAINERS[name] ?? [];
   for (const param of open.info.trim().split(/\s+/).slice(1)) {
     const key = param.split('=')[0]!;
