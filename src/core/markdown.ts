@@ -11,6 +11,7 @@ import { pausePlugin } from './plugins/pause.ts';
 import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
 import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
+import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
 import { markerCheckPlugin } from './plugins/marker-check.ts';
 import { stepConflictsPlugin } from './plugins/step-conflicts.ts';
 import { imageCheckPlugin } from './plugins/image-check.ts';
@@ -24,6 +25,7 @@ export function createMarkdown(): MarkdownItInstance {
     .use(frontMatterPlugin) //      leading YAML → env.meta
     .use(bracketedSpans) //         [text]{…} → <span>
     .use(attrs) //                  {.class key=value} on blocks and spans
+    .use(inlineAttrsPlugin) //      … the inline ones in one linear pass, before attrs' own rule
     .use(notesPlugin) //            ::: notes → <aside class="notes">
     .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close

@@ -34,6 +34,7 @@ export function markerCheckPlugin(md: MarkdownIt): void {
       if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
       if (token.type === 'inline') checkInline(env, src, tokens, i);
       for (const [child] of walkTokens(tokens, i, i + 1)) {
+        if (reportFull(env)) break;
         if (child.attrs) checkAttributes(env, src, child, token);
         const mark = fragmentMark(child);
         if (mark && notesDepth > 0 && child.type !== 'pause_open') {

@@ -19,23 +19,39 @@ function isPause(tokens: Token[], i: number): boolean {
 export function pausePlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_pause', (state) => {
     const tokens = state.tokens;
-    // Walk backwards so a later pause is wrapped first and ends up nested inside an earlier one.
-    for (let i = tokens.length - 3; i >= 0; i--) {
-      if (!isPause(tokens, i)) continue;
-      const level = tokens[i]!.level;
-      let end = i + 3;
-      while (end < tokens.length && tokens[end]!.level >= level && tokens[end]!.type !== 'slide_close') end++;
-      const open = new state.Token('pause_open', 'div', 1);
-      open.block = true;
-      open.level = level;
-      open.map = tokens[i]!.map;
-      open.attrSet('class', 'pause');
-      markFragment(open, { line: tokenLine(tokens[i]!) });
+    // One pass, so a deck with thousands of pauses stays linear: a pause opens here and closes
+    // where its container (or slide) ends; a later pause in the same container closes first,
+    // so it ends up nested inside the earlier one.
+    const out: Token[] = [];
+    const open: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      while (open.length > 0 && (token.level < open[open.length - 1]!.level || token.type === 'slide_close')) {
+        const close = new state.Token('pause_close', 'div', -1);
+        close.block = true;
+        close.level = open.pop()!.level;
+        out.push(close);
+      }
+      if (!isPause(tokens, i)) {
+        out.push(token);
+        continue;
+      }
+      const pause = new state.Token('pause_open', 'div', 1);
+      pause.block = true;
+      pause.level = token.level;
+      pause.map = token.map;
+      pause.attrSet('class', 'pause');
+      markFragment(pause, { line: tokenLine(token) });
+      out.push(pause);
+      open.push(pause);
+      i += 2;
+    }
+    while (open.length > 0) {
       const close = new state.Token('pause_close', 'div', -1);
       close.block = true;
-      close.level = level;
-      const body = tokens.slice(i + 3, end);
-      tokens.splice(i, end - i, open, ...body, close);
+      close.level = open.pop()!.level;
+      out.push(close);
     }
+    state.tokens = out;
   });
 }

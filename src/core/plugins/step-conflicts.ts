@@ -8,22 +8,20 @@ import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta.ts'
 export function stepConflictsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_step_conflicts', (state) => {
     const env = state.env as unknown as DeckEnv;
-    // Marked ancestors of the current token; unmarked ones are kept as undefined to stay balanced.
+    // For each open ancestor, the latest-appearing marked element among it and its own ancestors.
     const stack: (FragmentMark | undefined)[] = [];
     for (const [token, block] of walkTokens(state.tokens)) {
       if (reportFull(env)) return;
       if (token.type === 'slide_open') stack.length = 0;
       const mark = fragmentMark(token);
+      const outer = stack[stack.length - 1];
       // Only an explicit `step=N` can put an element before its container; an unnumbered one
       // follows the step before it, so reporting those too would repeat the same conflict.
-      if (mark && mark.step !== undefined && !mark.sameStepAs && mark.index !== undefined) {
-        const outer = stack.reduce<FragmentMark | undefined>((best, m) => (m && (best === undefined || m.index! > best.index!) ? m : best), undefined);
-        if (outer && outer.index! > mark.index) {
-          const p = locate(env, state.src, block.map, 'step');
-          report(env, 'error', p.line, p.column, `conflicting step orders: step=${mark.step} comes before the step of the element it is inside (line ${outer.line}), so it cannot appear earlier than that`);
-        }
+      if (mark && mark.step !== undefined && !mark.sameStepAs && mark.index !== undefined && outer && outer.index! > mark.index) {
+        const p = locate(env, state.src, block.map, 'step');
+        report(env, 'error', p.line, p.column, `conflicting step orders: step=${mark.step} comes before the step of the element it is inside (line ${outer.line}), so it cannot appear earlier than that`);
       }
-      if (token.nesting === 1) stack.push(mark);
+      if (token.nesting === 1) stack.push(mark?.index !== undefined && (!outer || mark.index > outer.index!) ? mark : outer);
       else if (token.nesting === -1) stack.pop();
     }
   });
