@@ -41,6 +41,8 @@ export const UPDATE_EVENT = 'deck:update';
 export const DEV_INFO_ID = 'deck-dev-info';
 
 const DECK_NAME = /^[a-z0-9][a-z0-9-]*$/i;
+/** How long a changed file must stay quiet before it is read (a few ms; the bench budget for a live edit is 200). */
+const SETTLE_MS = 15;
 
 export function deckPlugin(options: DeckPluginOptions): Plugin {
   let config: ResolvedConfig;
@@ -119,12 +121,20 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     configureServer(server) {
       server.watcher.add(decksDir());
       server.middlewares.use(deckPages(server, deckNames, pageId, template));
+      // A save often arrives as several events (truncate, then write); wait for them to settle.
+      const pending = new Map<string, ReturnType<typeof setTimeout>>();
       const onChange = (file: string) => {
         if (!file.startsWith(decksDir() + path.sep)) return;
-        // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
-        // image) may be used by any deck, so every deck is recompiled.
-        const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
-        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, compile(name)) });
+        clearTimeout(pending.get(file));
+        pending.set(file, setTimeout(() => {
+          pending.delete(file);
+          // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
+          // image) may be used by any deck, so every deck is recompiled.
+          const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
+          // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
+          if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
+          for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, compile(name)) });
+        }, SETTLE_MS));
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
