@@ -207,7 +207,10 @@ export function overlayErrors(root: string, diagnostics: Diagnostic[]): DeckErro
   ];
 }
 
-/** Two lines either side of `line`, numbered, with a caret under `column`. */
+/**
+ * Two lines either side of `line`, numbered, with a caret under `column`. (No leading blanks:
+ * Vite's overlay trims the frame, which would shift its first line.)
+ */
 export function codeFrame(source: string, line: number, column: number): string {
   const lines = source.split('\n');
   const from = Math.max(1, line - 2);
@@ -215,8 +218,8 @@ export function codeFrame(source: string, line: number, column: number): string 
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1]!.slice(0, 200)}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, Math.min(column - 1, 200)))}^`);
+    out.push(`${String(n).padEnd(width)} | ${lines[n - 1]!.slice(0, 200)}`);
+    if (n === line) out.push(`${' '.repeat(width)} | ${' '.repeat(Math.max(0, Math.min(column - 1, 200)))}^`);
   }
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileDeck, formatDiagnostic } from '../../src/core/index.ts';
 import { readDeckFile, firstInvalidUtf8 } from '../../src/node/read-deck.ts';
+import { codeFrame } from '../../src/vite/plugin.ts';
 import { readFixtures } from './fixture-file.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -109,6 +110,13 @@ describe('npm run check', () => {
     const warn = path.join(tmp, 'warn.md');
     writeFileSync(warn, '## A\n\n---\n\nNo heading\n');
     expect(check(warn).status).toBe(0);
+  });
+});
+
+describe('the dev server’s error overlay', () => {
+  it('shows the lines around the error with a caret under its column', () => {
+    const source = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
+    expect(codeFrame(source, 10, 3)).toBe(['8  | line 8', '9  | line 9', '10 | line 10', '   |   ^', '11 | line 11', '12 | line 12'].join('\n'));
   });
 });
 
