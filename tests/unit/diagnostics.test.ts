@@ -113,6 +113,29 @@ describe('npm run check', () => {
   });
 });
 
+describe('npm run new', () => {
+  it('starts a deck that checks clean and shows each marker once', () => {
+    const decks = mkdtempSync(path.join(tmpdir(), 'new-'));
+    try {
+      const run = (name: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new.ts', name], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DECKS_DIR: decks } });
+      expect(run('my-talk').status).toBe(0);
+      const source = readFileSync(path.join(decks, 'my-talk.md'), 'utf8');
+      const deck = compileDeck(source, { file: 'my-talk.md' });
+      expect(deck.diagnostics).toEqual([]);
+      expect(deck.meta.title).toBe('My talk');
+      for (const marker of ['{.fragment}', '{step=', '. . .', '::: replace', '::: notes']) {
+        expect(source.split(marker).length - 1, marker).toBeGreaterThanOrEqual(1);
+      }
+      expect(deck.slides.flatMap((s) => s.steps).length).toBeGreaterThan(deck.slides.length);
+      // It will not overwrite a deck, and a name must be fit for a URL.
+      expect(run('my-talk').status).toBe(1);
+      expect(run('My Talk').stderr).toContain('try "my-talk"');
+    } finally {
+      rmSync(decks, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the dev server’s error overlay', () => {
   it('shows the lines around the error with a caret under its column', () => {
     const source = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
