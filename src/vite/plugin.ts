@@ -58,6 +58,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     return dir === '.' ? options.rootDeck : dir;
   };
   const compile = (name: string): Deck => loadDeckFromDisk(deckFile(name), config.root);
+  /** Build only: the decks buildStart compiled, so each page is compiled once. */
+  const built = new Map<string, Deck>();
 
   return {
     name: 'deck',
@@ -87,8 +89,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     },
     buildStart() {
       if (config.command !== 'build') return;
+      built.clear();
       for (const name of deckNames()) {
         const deck = compile(name);
+        built.set(name, deck);
         for (const d of deck.diagnostics.filter((d) => d.severity === 'warning')) this.warn(formatDiagnostic(d));
         const errors = deck.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
@@ -101,7 +105,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       order: 'pre',
       handler(html, ctx) {
         const name = deckOfPage(ctx.filename);
-        const deck = compile(name);
+        const deck = (config.command === 'build' && built.get(name)) || compile(name);
         if (config.command === 'build' && hasErrors(deck.diagnostics)) {
           // buildStart has already failed for this; kept in case the page is built on its own.
           throw new Error(deck.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
@@ -128,13 +132,21 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         clearTimeout(pending.get(file));
         pending.set(file, setTimeout(() => {
           pending.delete(file);
-          // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
-          // image) may be used by any deck, so every deck is recompiled.
-          const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
-          // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
-          if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
-          for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, compile(name)) });
+          try {
+            sendUpdates(file);
+          } catch (error) {
+            // The loader does not throw on content; whatever else goes wrong must not stop the server.
+            config.logger.error(`deck: could not update after a change to ${file}: ${String(error)}`);
+          }
         }, SETTLE_MS));
+      };
+      const sendUpdates = (file: string) => {
+        // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
+        // image) may be used by any deck, so every deck is recompiled.
+        const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
+        // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
+        if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
+        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, compile(name)) });
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);

@@ -6,6 +6,7 @@ import { tokenLine } from '../env.ts';
 import { markFragment } from './fragment-meta.ts';
 
 export const PAUSE = '. . .';
+const MAX_NESTED_PAUSES = 32;
 
 function isPause(tokens: Token[], i: number): boolean {
   return (
@@ -35,6 +36,16 @@ export function pausePlugin(md: MarkdownIt): void {
       if (!isPause(tokens, i)) {
         out.push(token);
         continue;
+      }
+      // Each pause nests in the one before it; past MAX_NESTED_PAUSES in one container the next
+      // becomes the innermost one's sibling instead (it appears later all the same), so no
+      // number of pauses makes HTML deeper than browsers and Vite's HTML tools can take.
+      const sameContainer = open.filter((p) => p.level === token.level).length;
+      if (sameContainer >= MAX_NESTED_PAUSES) {
+        const close = new state.Token('pause_close', 'div', -1);
+        close.block = true;
+        close.level = open.pop()!.level;
+        out.push(close);
       }
       const pause = new state.Token('pause_open', 'div', 1);
       pause.block = true;
