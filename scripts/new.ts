@@ -11,6 +11,12 @@ if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
   console.error(`usage: npm run new -- <name>: a deck name is lower-case letters, digits and dashes${hint}`);
   process.exit(1);
 }
+// Names the built site already uses for something else.
+const RESERVED = ['assets', 'index', 'src', 'public', 'node_modules', 'slides', 'dist', 'exports', 'docs', 'tests', 'scripts'];
+if (RESERVED.includes(name)) {
+  console.error(`"${name}" is taken by the site itself; pick another name`);
+  process.exit(1);
+}
 const file = path.join(folder, `${name}.md`);
 if (existsSync(file)) {
   console.error(`${file} already exists; pick another name`);

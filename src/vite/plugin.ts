@@ -70,7 +70,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       const input: Record<string, string> = { index: path.join(root, 'index.html') };
       for (const file of listDecks(folder)) {
         const name = path.basename(file, '.md');
-        if (DECK_NAME.test(name) && name !== 'index') input[name] = path.join(root, name, 'index.html');
+        if (DECK_NAME.test(name) && name !== 'index' && name !== 'assets') input[name] = path.join(root, name, 'index.html');
       }
       return { build: { rolldownOptions: { input } } };
     },

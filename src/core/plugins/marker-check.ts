@@ -60,13 +60,14 @@ function replaceStates(tokens: Token[], open: number): number {
 function checkContainer(env: DeckEnv, src: string, open: Token): void {
   const name = open.type.slice('container_'.length, -'_open'.length);
   const p = locate(env, src, open.map, open.markup);
-  const allowed = CONTAINERS[name] ?? [];
-  for (const param of open.info.trim().split(/\s+/).slice(1)) {
+  // Containers registered elsewhere and not listed in CONTAINERS check their own parameters.
+  const allowed = CONTAINERS[name];
+  for (const param of allowed ? open.info.trim().split(/\s+/).slice(1) : []) {
     const key = param.split('=')[0]!;
-    if (allowed.includes(key)) continue;
+    if (allowed!.includes(key)) continue;
     const q = locate(env, src, open.map, param);
-    const known = allowed.length ? `; "${name}" takes: ${allowed.map((a) => `${a}=N`).join(', ')}` : `; "${name}" takes none`;
-    report(env, 'error', q.line, q.column, `unknown parameter "${param}" for ::: ${name}${didYouMean(key, allowed) || known}`);
+    const known = allowed!.length ? `; "${name}" takes: ${allowed!.map((a) => `${a}=N`).join(', ')}` : `; "${name}" takes none`;
+    report(env, 'error', q.line, q.column, `unknown parameter "${param}" for ::: ${name}${didYouMean(key, allowed!) || known}`);
   }
   if (name === 'replace') {
     const step = /\bstep\s*=\s*(\S*)/.exec(open.info)?.[1];
