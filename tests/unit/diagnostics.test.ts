@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileDeck, formatDiagnostic } from '../../src/core/index.ts';
 import { readDeckFile, firstInvalidUtf8 } from '../../src/node/read-deck.ts';
-import { codeFrame } from '../../src/vite/plugin.ts';
+import { assetUrlsFromRoot, codeFrame } from '../../src/vite/plugin.ts';
 import { readFixtures } from './fixture-file.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -140,6 +140,17 @@ describe('the dev server’s error overlay', () => {
   it('shows the lines around the error with a caret under its column', () => {
     const source = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
     expect(codeFrame(source, 10, 3)).toBe(['8  | line 8', '9  | line 9', '10 | line 10', '   |   ^', '11 | line 11', '12 | line 12'].join('\n'));
+  });
+});
+
+describe('images in a deck', () => {
+  it('are written from the project root, so Vite finds them for / and /<name>/ alike', () => {
+    const html = '<p><img src="figures/a.png" alt="A"> <img src="./b.png" alt="B"> <img src="https://e.org/c.png" alt="C"> <img src="data:image/png;base64,AA" alt="D"></p>';
+    expect(assetUrlsFromRoot(html, 'slides')).toBe(
+      '<p><img src="/slides/figures/a.png" alt="A"> <img src="/slides/b.png" alt="B"> <img src="https://e.org/c.png" alt="C"> <img src="data:image/png;base64,AA" alt="D"></p>',
+    );
+    // A folder of decks outside the project (a test's temporary copy) is left alone.
+    expect(assetUrlsFromRoot(html, '../tmp/decks')).toBe(html);
   });
 });
 
