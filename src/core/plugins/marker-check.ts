@@ -13,8 +13,16 @@ import { PAUSE } from './pause.ts';
 
 const CONTAINER_LINE = /^\s*(:{3,})\s*(\S*)(.*)$/;
 const CONTAINER_NAMES = Object.keys(CONTAINERS);
-/** An attribute block markdown-it-attrs left in the text because it was not where it applies. */
-const LEFTOVER_ATTRS = /\{[^{}]*(?:\.[a-z][\w-]*|\bstep\s*=)[^{}]*\}/i;
+/**
+ * An attribute block markdown-it-attrs left in the text because it was not where it applies:
+ * braces holding only `.class`, `#id` and `key=value` items, one of them a build-step marker
+ * (so prose like `{e.g. this}` or a set `{a, b}` is left alone).
+ */
+const ATTR_ITEM = String.raw`(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))`;
+// (Braces first, then their content: a scan never runs past the next brace, so it stays linear.)
+const BRACES = /\{[^{}]{1,300}\}/g;
+const ATTR_LIST = new RegExp(String.raw`^\{\s*${ATTR_ITEM}(?:\s+${ATTR_ITEM})*\s*\}$`);
+const isStepMarker = (block: string) => /\bstep\s*=/.test(block) || MARKER_CLASSES.some((c) => block.includes(`.${c}`));
 
 export function markerCheckPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_marker_check', (state) => {
@@ -119,10 +127,12 @@ function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): voi
   });
   for (const child of inline.children ?? []) {
     if (child.type !== 'text') continue;
-    const leftover = LEFTOVER_ATTRS.exec(child.content);
-    if (!leftover) continue;
-    const p = locate(env, src, inline.map, leftover[0]);
-    report(env, 'error', p.line, p.column, `attribute block ${leftover[0]} is not applied: put it at the end of a paragraph, heading or list item, or right after a [span]`);
+    if (!child.content.includes('{')) continue;
+    for (const [leftover] of child.content.matchAll(BRACES)) {
+      if (!ATTR_LIST.test(leftover) || !isStepMarker(leftover)) continue;
+      const p = locate(env, src, inline.map, leftover);
+      report(env, 'error', p.line, p.column, `attribute block ${leftover} is not applied: put it at the end of a paragraph, heading or list item, or right after a [span]`);
+    }
   }
   // `{.fragment}` alone in a paragraph: markdown-it-attrs puts it on that empty paragraph.
   if (block?.type === 'paragraph_open' && block.attrs && (inline.children ?? []).every((c) => c.type === 'text' && c.content.trim() === '')) {
