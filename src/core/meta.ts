@@ -18,10 +18,20 @@ export function defaultMeta(): DeckMeta {
  */
 export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMeta {
   const meta = defaultMeta();
-  const doc = parseDocument(raw, { prettyErrors: false });
+  // Duplicate keys are found below in one pass (yaml's own check compares every pair of keys).
+  const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: false });
+  // Start offset of each line, so a position costs a binary search, not a scan of the text.
+  const starts = [0];
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineOf = (offset: number): [number, number] => {
-    const before = raw.slice(0, offset).split('\n');
-    return [firstLine + before.length - 1, before[before.length - 1]!.length + 1];
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return [firstLine + low, offset - starts[low]! + 1];
   };
   for (const error of doc.errors) {
     // An unclosed quote is found at the end of the input; point at the quote that opened it.
@@ -45,7 +55,11 @@ export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMet
       const keyRange = isNode(pair.key) ? pair.key.range : undefined;
       const valueRange = isNode(pair.value) ? pair.value.range : undefined;
       if (!keyRange || !isScalar(pair.key)) continue;
-      places.set(String(pair.key.value), { key: lineOf(keyRange[0]), value: lineOf((valueRange ?? keyRange)[0]) });
+      const name = String(pair.key.value);
+      const place = { key: lineOf(keyRange[0]), value: lineOf((valueRange ?? keyRange)[0]) };
+      const first = places.get(name);
+      if (first) report(env, 'error', place.key[0], place.key[1], `front matter key "${name}" is given twice (first on line ${first.key[0]})`);
+      else places.set(name, place);
     }
   }
   for (const [key, value] of Object.entries(record)) {

@@ -18,6 +18,8 @@ export const PATHOLOGICAL: Record<string, Pathological> = {
   '10,000 unclosed containers': { size: 10_000, build: (n) => `## Open\n\n${'::: notes\n\n'.repeat(n)}` },
   '100,000 list items on one slide': { size: 100_000, build: (n) => `## Items\n\n${'- item {.fragment}\n'.repeat(n)}` },
   '10,000 unclosed attribute blocks on one line': { size: 10_000, build: (n) => `## Braces\n\n${'{a=b .fragment '.repeat(n)}\n` },
+  '10,000 front matter keys': { size: 10_000, build: (n) => `---\n${Array.from({ length: n }, (_, i) => `key${i}: value`).join('\n')}\n---\n\n## A\n` },
+  '10,000 script tags and links on one line': { size: 10_000, build: (n) => `## Scripts\n\n${'<script [x](javascript:y( '.repeat(n)}\n` },
   '10,000 images on one line': { size: 10_000, build: (n) => `## Images\n\n${'![](missing.png)'.repeat(n)}\n` },
   '20,000 slides with steps, notes and replacements': {
     size: 20_000,

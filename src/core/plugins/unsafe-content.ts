@@ -8,8 +8,8 @@ import { walkTokens } from './fragment-meta.ts';
 
 /** URL schemes that run code when followed. */
 const SCRIPT_URL = /^[\s\u0000-\u001f]*(javascript|vbscript|data\s*:\s*text\/html)/i;
-const SCRIPT_TAG = /<script\b[^>]*>?/gi;
-const SCRIPT_LINK = /\[[^\]]*\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^()]*\))*\)?|<(?:javascript|vbscript):[^>]*>?/gi;
+const SCRIPT_TAG = /<script\b[^<>]{0,200}>?/gi;
+const SCRIPT_LINK = /\[[^[\]]{0,500}\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^()]{0,200}\)){0,500}\)?|<(?:javascript|vbscript):[^<>]{0,500}>?/gi;
 
 export function unsafeContentPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_unsafe_content', (state) => {
