@@ -4,11 +4,14 @@ import { deckPlugin } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
 
 export default defineConfig({
-  // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path.
+  // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path,
+  // and each deck's page at /<name>/ finds the same assets one folder up.
   base: './',
-  // SITE_URL (set by the Pages workflow) gives the page a canonical URL and absolute share links.
+  // Every slides/<name>.md is built to /<name>/; the talk is also the site root. DECKS_DIR points
+  // the dev server at another folder of decks (the live-reload test edits copies, not the talk).
+  // SITE_URL (set by the Pages workflow) gives the pages a canonical URL and absolute share links.
   plugins: [
-    deckPlugin({ deck: 'slides/collaborations-in-ml.md', siteUrl: process.env.SITE_URL || undefined }),
+    deckPlugin({ decks: process.env.DECKS_DIR ?? 'slides', rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
     fontsPlugin({ textFrom: ['slides'], outDir: 'src/theme/fonts' }),
     criticalCssPlugin(),
   ],

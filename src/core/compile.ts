@@ -32,7 +32,9 @@ export function compileDeck(source: string, options: CompileOptions = {}): Deck 
     if (tokens[i]!.type === 'slide_open') start = i;
     else if (tokens[i]!.type === 'slide_close') slides.push(buildSlide(md, tokens.slice(start, i + 1), env));
   }
-  return { file: env.file, meta: env.meta ?? defaultMeta(), slides, diagnostics: env.diagnostics };
+  // In source order, as a compiler lists them (the sort is stable: same spot, rule order).
+  const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { file: env.file, meta: env.meta ?? defaultMeta(), slides, diagnostics };
 }
 
 function buildSlide(md: MarkdownIt, tokens: Token[], env: DeckEnv): Slide {

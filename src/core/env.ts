@@ -16,9 +16,23 @@ export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => 
   return { file, diagnostics: [], readAsset };
 }
 
+/** Past this many diagnostics a file is hopeless; more would only slow the loader down. */
+export const MAX_DIAGNOSTICS = 200;
+
 /** Records a diagnostic at a 1-based line and column. */
 export function report(env: DeckEnv, severity: Severity, line: number, column: number, message: string): void {
+  const count = env.diagnostics.length;
+  if (count > MAX_DIAGNOSTICS) return;
+  if (count === MAX_DIAGNOSTICS) {
+    env.diagnostics.push({ file: env.file, line, column, severity: 'error', message: `too many problems; stopped after ${MAX_DIAGNOSTICS}` });
+    return;
+  }
   env.diagnostics.push({ file: env.file, line, column, severity, message });
+}
+
+/** True once report() has stopped recording: checks can skip their work. */
+export function reportFull(env: DeckEnv): boolean {
+  return env.diagnostics.length > MAX_DIAGNOSTICS;
 }
 
 /** 1-based first line of a block token (0 when markdown-it gave it no map). */

@@ -14,6 +14,12 @@ import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
 import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
 import { linksPlugin } from './plugins/links.ts';
+import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
+import { markerCheckPlugin } from './plugins/marker-check.ts';
+import { stepConflictsPlugin } from './plugins/step-conflicts.ts';
+import { imageCheckPlugin } from './plugins/image-check.ts';
+import { slideCheckPlugin } from './plugins/slide-check.ts';
+import { unsafeContentPlugin } from './plugins/unsafe-content.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
@@ -22,6 +28,7 @@ export function createMarkdown(): MarkdownItInstance {
     .use(frontMatterPlugin) //      leading YAML → env.meta
     .use(bracketedSpans) //         [text]{…} → <span>
     .use(attrs) //                  {.class key=value} on blocks and spans
+    .use(inlineAttrsPlugin) //      … the inline ones in one linear pass, before attrs' own rule
     .use(notesPlugin) //            ::: notes → <aside class="notes">
     .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close
@@ -31,5 +38,10 @@ export function createMarkdown(): MarkdownItInstance {
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
     .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
-    .use(linksPlugin); //           links out → target=_blank rel="noopener noreferrer"
+    .use(linksPlugin) //             links out → target=_blank rel="noopener noreferrer"
+    .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics
+    .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic
+    .use(imageCheckPlugin) //       missing images, missing alt text → diagnostics
+    .use(slideCheckPlugin) //       empty slides, slides without a heading → warnings
+    .use(unsafeContentPlugin); //   <script>, on…= handlers, javascript: URLs → reported, removed
 }

@@ -1,7 +1,8 @@
 // Front matter (YAML) → DeckMeta. Unknown or mistyped keys become diagnostics, never exceptions.
-import { parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { DeckLink, DeckMeta } from './model.ts';
 import { report, type DeckEnv } from './env.ts';
+import { nearest } from './diagnostics/suggest.ts';
 
 const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang', 'canonical'] as const;
 type StringKey = (typeof STRING_KEYS)[number];
@@ -17,13 +18,26 @@ export function defaultMeta(): DeckMeta {
  */
 export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMeta {
   const meta = defaultMeta();
-  const doc = parseDocument(raw, { prettyErrors: false });
+  // Duplicate keys are found below in one pass (yaml's own check compares every pair of keys).
+  const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: false });
+  // Start offset of each line, so a position costs a binary search, not a scan of the text.
+  const starts = [0];
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineOf = (offset: number): [number, number] => {
-    const before = raw.slice(0, offset).split('\n');
-    return [firstLine + before.length - 1, before[before.length - 1]!.length + 1];
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return [firstLine + low, offset - starts[low]! + 1];
   };
   for (const error of doc.errors) {
-    const [line, column] = lineOf(error.pos[0]);
+    // An unclosed quote is found at the end of the input; point at the quote that opened it.
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+    const opened = quote ? raw.lastIndexOf(quote, error.pos[0] - 1) : -1;
+    const [line, column] = lineOf(opened >= 0 ? opened : error.pos[0]);
     report(env, 'error', line, column, `front matter is not valid YAML: ${error.message.split('\n')[0]}`);
   }
   if (doc.errors.length > 0) return meta;
@@ -34,23 +48,40 @@ export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMet
     return meta;
   }
   const record = data as Record<string, unknown>;
+  // Where each key and its value were written, from the YAML syntax tree.
+  const places = new Map<string, { key: [number, number]; value: [number, number] }>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const keyRange = isNode(pair.key) ? pair.key.range : undefined;
+      const valueRange = isNode(pair.value) ? pair.value.range : undefined;
+      if (!keyRange || !isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      const place = { key: lineOf(keyRange[0]), value: lineOf((valueRange ?? keyRange)[0]) };
+      const first = places.get(name);
+      if (first) report(env, 'error', place.key[0], place.key[1], `front matter key "${name}" is given twice (first on line ${first.key[0]})`);
+      else places.set(name, place);
+    }
+  }
   for (const [key, value] of Object.entries(record)) {
-    const [line, column] = lineOf(Math.max(0, raw.search(new RegExp(`^${escapeRegExp(key)}\\s*:`, 'm'))));
+    const place = places.get(key) ?? { key: lineOf(0), value: lineOf(0) };
+    const wrongType = (expected: string) =>
+      report(env, 'error', place.value[0], place.value[1], `front matter key "${key}" must be ${expected}, got ${describe(value)}`);
     if ((STRING_KEYS as readonly string[]).includes(key)) {
       if (typeof value === 'string' || typeof value === 'number') meta[key as StringKey] = String(value);
       else if (value instanceof Date) meta[key as StringKey] = value.toISOString().slice(0, 10);
-      else report(env, 'error', line, column, `front matter key "${key}" must be text`);
+      else wrongType('text');
       if (key === 'canonical' && meta.canonical !== undefined && !/^https?:\/\/[^/\s]+/i.test(meta.canonical)) {
-        report(env, 'error', line, column, 'front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/');
+        report(env, 'error', place.value[0], place.value[1], 'front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/');
         delete meta.canonical;
       }
     } else if (key === 'links') {
-      meta.links = parseLinks(value, () => report(env, 'error', line, column, 'front matter key "links" must be a list of URLs or of {label, href}'));
+      meta.links = parseLinks(value, () => wrongType('a list of URLs or of {label, href}'));
     } else if (key === 'titleSlide') {
       if (typeof value === 'boolean') meta.titleSlide = value;
-      else report(env, 'error', line, column, 'front matter key "titleSlide" must be true or false');
+      else wrongType('true or false');
     } else {
-      report(env, 'error', line, column, `unknown front matter key "${key}"; allowed: ${FRONT_MATTER_KEYS.join(', ')}`);
+      const guess = nearest(key, FRONT_MATTER_KEYS);
+      report(env, 'error', place.key[0], place.key[1], `unknown front matter key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (allowed: ${FRONT_MATTER_KEYS.join(', ')})`);
     }
   }
   if (!('titleSlide' in record)) meta.titleSlide = meta.title !== '';
@@ -73,8 +104,11 @@ function parseLinks(value: unknown, fail: () => void): DeckLink[] {
   return links;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function describe(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value === 'string' ? 'text' : typeof value} ${JSON.stringify(value)}`;
 }
 
 /** The page title: title and subtitle joined as one line. */

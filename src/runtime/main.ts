@@ -36,3 +36,4 @@ keepPreviewInStep(deck);
 followReducedMotion(deck);
 numberPrintedPages(deck);
 void deck.initialize();
+if (import.meta.env.DEV) void import('./live-reload.ts').then(({ followDeckEdits }) => followDeckEdits(deck)); // keep your place on edits

@@ -1,45 +1,239 @@
-// Vite adapter: compiles the deck's Markdown into index.html at build (and dev) time.
-// All logic lives in src/core; this file only reads files, reports and reloads.
-import { readFileSync } from 'node:fs';
+// Vite adapter: every slides/<name>.md becomes the page /<name>/ (the talk also stays at /),
+// compiled into index.html at build and dev time. All logic lives in src/core; this file only
+// reads files, reports diagnostics (the build fails, the dev server shows Vite's error overlay)
+// and pushes edited slides to the open deck, which swaps them in place (src/runtime/live-reload.ts).
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
-import { compileDeck, formatDiagnostic, hasErrors, renderDocument } from '../core/index.ts';
-import { readAssetFromDisk } from '../node/read-asset.ts';
+import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
+import { isLocalPath } from '../core/diagnostics/assets.ts';
+import { listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
 
 export interface DeckPluginOptions {
-  /** The deck shown at the site root, relative to the project root. */
-  deck: string;
+  /** Folder of decks, relative to the project root: each `<name>.md` in it is served at `/<name>/`. */
+  decks?: string;
+  /** The deck also shown at the site root (its name, without `.md`). */
+  rootDeck: string;
   /** Where the site is published (e.g. from $SITE_URL in CI): canonical URL and absolute share links. */
   siteUrl?: string;
 }
 
+/** What the dev server sends the open deck after a save (custom HMR event `deck:update`). */
+export interface DeckUpdate {
+  deck: string;
+  /** The `<section>`s, or undefined when the deck has errors (the page keeps its last good slides). */
+  html?: string;
+  title: string;
+  /** Vite error-overlay payloads, one per file with errors; empty when the deck is fine. */
+  errors: DeckError[];
+}
+
+/** The shape of Vite's ErrorPayload['err'], so the client can hand it to `<vite-error-overlay>`. */
+export interface DeckError {
+  message: string;
+  stack: string;
+  id: string;
+  plugin: string;
+  frame: string;
+  loc: { file: string; line: number; column: number };
+}
+
+export const UPDATE_EVENT = 'deck:update';
+/** Id of the JSON the dev server puts in the page: which deck it is, and its current errors. */
+export const DEV_INFO_ID = 'deck-dev-info';
+
+const DECK_NAME = /^[a-z0-9][a-z0-9-]*$/i;
+/** How long a changed file must stay quiet before it is read (a few ms; the bench budget for a live edit is 200). */
+const SETTLE_MS = 15;
+
 export function deckPlugin(options: DeckPluginOptions): Plugin {
   let config: ResolvedConfig;
-  const deckPath = () => path.resolve(config.root, options.deck);
+  const decksDir = () => path.resolve(config.root, options.decks ?? 'slides');
+  const deckFile = (name: string) => path.relative(config.root, path.join(decksDir(), `${name}.md`));
+  const deckNames = () => listDecks(decksDir()).map((file) => path.basename(file, '.md'));
+  const template = () => readFileSync(path.resolve(config.root, 'index.html'), 'utf8');
+  /** `<root>/<name>/index.html`: the page of a deck, which exists only in this plugin. */
+  const pageId = (name: string) => path.join(config.root, name, 'index.html');
+  const deckOfPage = (htmlPath: string): string => {
+    const relative = path.relative(config.root, htmlPath.startsWith(config.root) ? htmlPath : path.join(config.root, htmlPath));
+    const dir = path.dirname(relative);
+    return dir === '.' ? options.rootDeck : dir;
+  };
+  const compile = (name: string): Deck => loadDeckFromDisk(deckFile(name), config.root);
+  /** Build only: the decks buildStart compiled, so each page is compiled once. */
+  const built = new Map<string, Deck>();
+
   return {
     name: 'deck',
+    config(userConfig) {
+      // One HTML entry per deck, so `vite build` writes dist/<name>/index.html for each.
+      const root = path.resolve(userConfig.root ?? process.cwd());
+      const folder = path.resolve(root, options.decks ?? 'slides');
+      const input: Record<string, string> = { index: path.join(root, 'index.html') };
+      for (const file of listDecks(folder)) {
+        const name = path.basename(file, '.md');
+        if (DECK_NAME.test(name) && name !== 'index' && name !== 'assets') input[name] = path.join(root, name, 'index.html');
+      }
+      return { build: { rolldownOptions: { input } } };
+    },
     configResolved(resolved) {
       config = resolved;
     },
+    resolveId(id) {
+      const name = deckOfPage(id);
+      if (id.endsWith('index.html') && deckNames().includes(name) && !existsSync(id)) return pageId(name);
+      return undefined;
+    },
+    load(id) {
+      const name = deckOfPage(id);
+      if (id === pageId(name) && !existsSync(id)) return template();
+      return undefined;
+    },
+    buildStart() {
+      if (config.command !== 'build') return;
+      built.clear();
+      for (const name of deckNames()) {
+        const deck = compile(name);
+        built.set(name, deck);
+        for (const d of deck.diagnostics.filter((d) => d.severity === 'warning')) this.warn(formatDiagnostic(d));
+        const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          const first = errors[0]!;
+          this.error({ message: errors.map(formatDiagnostic).join('\n'), id: path.resolve(config.root, first.file), loc: { file: path.resolve(config.root, first.file), line: first.line, column: first.column } });
+        }
+      }
+    },
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
-        const deck = compileDeck(readFileSync(deckPath(), 'utf8'), {
-          file: options.deck,
-          readAsset: readAssetFromDisk(options.deck, config.root),
-        });
-        for (const d of deck.diagnostics) config.logger.warn(formatDiagnostic(d));
-        if (hasErrors(deck.diagnostics)) {
+      handler(html, ctx) {
+        const name = deckOfPage(ctx.filename);
+        const deck = (config.command === 'build' && built.get(name)) || compile(name);
+        if (config.command === 'build' && hasErrors(deck.diagnostics)) {
+          // buildStart has already failed for this; kept in case the page is built on its own.
           throw new Error(deck.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
         }
-        return renderDocument(html, deck, { siteUrl: options.siteUrl });
+        const page = assetUrlsFromRoot(renderDocument(html, deck, { siteUrl: options.siteUrl }), path.relative(config.root, decksDir()));
+        if (config.command === 'build') return page;
+        // Dev: the page always renders (errors and all) and says which deck it is, so the live
+        // reload client can follow its deck and show the errors in Vite's overlay.
+        for (const d of deck.diagnostics) config.logger.warn(formatDiagnostic(d));
+        const info = { deck: name, errors: overlayErrors(config.root, deck.diagnostics) };
+        return {
+          html: page,
+          tags: [{ tag: 'script', attrs: { type: 'application/json', id: DEV_INFO_ID }, children: JSON.stringify(info).replace(/</g, '\\u003c'), injectTo: 'body' }],
+        };
       },
     },
     configureServer(server) {
-      server.watcher.add(path.resolve(config.root, 'slides'));
-      server.watcher.on('change', (file) => {
-        if (file.startsWith(path.resolve(config.root, 'slides'))) server.ws.send({ type: 'full-reload' });
-      });
+      server.watcher.add(decksDir());
+      server.middlewares.use(deckPages(server, deckNames, pageId, template));
+      // A save often arrives as several events (truncate, then write); wait for them to settle.
+      const pending = new Map<string, ReturnType<typeof setTimeout>>();
+      const onChange = (file: string) => {
+        if (!file.startsWith(decksDir() + path.sep)) return;
+        clearTimeout(pending.get(file));
+        pending.set(file, setTimeout(() => {
+          pending.delete(file);
+          try {
+            sendUpdates(file);
+          } catch (error) {
+            // The loader does not throw on content; whatever else goes wrong must not stop the server.
+            config.logger.error(`deck: could not update after a change to ${file}: ${String(error)}`);
+          }
+        }, SETTLE_MS));
+      };
+      const sendUpdates = (file: string) => {
+        // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
+        // image) may be used by any deck, so every deck is recompiled.
+        const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
+        // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
+        if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
+        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, compile(name)) });
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
     },
   };
+}
+
+/**
+ * An image path in a deck is relative to the deck's folder; the page is at / or /<name>/. Written
+ * from the project root (`/slides/figures/x.png`), Vite finds it, serves it in dev, and at build
+ * time emits it into assets/ with a path relative to each page (base './').
+ */
+export function assetUrlsFromRoot(html: string, decksFolder: string): string {
+  if (decksFolder.startsWith('..') || path.isAbsolute(decksFolder)) return html;
+  const prefix = `/${decksFolder.split(path.sep).join('/')}/`;
+  return html.replace(/(<img\b[^>]*?\ssrc=")([^"]*)"/g, (whole, start: string, url: string) =>
+    isLocalPath(url) && !url.startsWith('/') ? `${start}${prefix}${url.replace(/^\.\//, '')}"` : whole,
+  );
+}
+
+/** Dev server: `/<name>/` serves the page of slides/<name>.md (`/<name>` redirects there). */
+function deckPages(server: ViteDevServer, names: () => string[], pageId: (name: string) => string, template: () => string): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/([^/]+)(\/(index\.html)?)?$/.exec(url.pathname);
+    const name = match?.[1];
+    if (!name || !DECK_NAME.test(name) || !names().includes(name) || existsSync(pageId(name))) return next();
+    if (!match![2]) {
+      res.statusCode = 301;
+      res.setHeader('Location', `/${name}/${url.search}`);
+      res.end();
+      return;
+    }
+    server
+      .transformIndexHtml(`/${name}/index.html`, template(), req.originalUrl)
+      .then((html) => {
+        res.setHeader('Content-Type', 'text/html');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(html);
+      })
+      .catch(next);
+  };
+}
+
+export function deckUpdate(root: string, name: string, deck: Deck): DeckUpdate {
+  const errors = overlayErrors(root, deck.diagnostics);
+  return {
+    deck: name,
+    ...(errors.length === 0 ? { html: deck.slides.map((slide) => slide.html).join('') } : {}),
+    title: pageTitle(deck.meta) || deck.file,
+    errors,
+  };
+}
+
+/** Errors in the shape of Vite's overlay, each with a code frame of the lines around it. */
+export function overlayErrors(root: string, diagnostics: Diagnostic[]): DeckError[] {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return [];
+  const first = errors[0]!;
+  const file = path.resolve(root, first.file);
+  return [
+    {
+      message: errors.map(formatDiagnostic).join('\n'),
+      stack: '',
+      id: file,
+      plugin: 'deck',
+      frame: codeFrame(readDeckFile(first.file, file).source ?? '', first.line, first.column),
+      loc: { file, line: first.line, column: first.column },
+    },
+  ];
+}
+
+/**
+ * Two lines either side of `line`, numbered, with a caret under `column`. (No leading blanks:
+ * Vite's overlay trims the frame, which would shift its first line.)
+ */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${String(n).padEnd(width)} | ${lines[n - 1]!.slice(0, 200)}`);
+    if (n === line) out.push(`${' '.repeat(width)} | ${' '.repeat(Math.max(0, Math.min(column - 1, 200)))}^`);
+  }
+  return out.join('\n');
 }

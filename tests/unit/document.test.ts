@@ -73,7 +73,7 @@ describe('page head', () => {
     expect(head(renderDocument(template, deck, { siteUrl: 'https://x.github.io/y/' })).links('canonical')).toEqual(['https://talks.example.org/t/']);
     const bad = compileDeck('---\ntitle: T\ncanonical: javascript:alert(1)\n---\n', { file: 'x.md' });
     expect(bad.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
-      '3:1: front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/',
+      '3:12: front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/',
     ]);
     expect(head(renderDocument(template, bad)).links('canonical')).toEqual([]);
   });

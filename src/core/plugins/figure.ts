@@ -91,6 +91,8 @@ function buildFigure(
   const src = String(image.attrGet('src'));
   const error = (message: string) => report(env, 'error', line, column, `figure ${src}: ${message}`);
   const text = env.readAsset(safeDecode(src));
+  // The figure reports its own file problems; the image check must not report them again.
+  image.meta = { ...(image.meta ?? {}), assetChecked: true };
   if (text === undefined) {
     error('file not found (figures are read relative to the deck’s folder)');
     return undefined;

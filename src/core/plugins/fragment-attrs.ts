@@ -3,6 +3,7 @@
 // together or out of document order. reveal.js effect classes (`.fade-out`, …) pass through.
 import type { MarkdownIt } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
+import { locate } from '../diagnostics/locate.ts';
 import { fragmentMark, markFragment, walkTokens } from './fragment-meta.ts';
 
 export const STEP_ATTR = 'step';
@@ -13,14 +14,16 @@ export function fragmentAttrsPlugin(md: MarkdownIt): void {
     for (const [token, block] of walkTokens(state.tokens)) {
       if (!token.attrs || fragmentMark(token)) continue;
       const classes = String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
-      const stepValue = token.attrGet(STEP_ATTR);
+      const rawStep = token.attrGet(STEP_ATTR);
+      const stepValue = rawStep === null ? null : String(rawStep);
       if (!classes.includes('fragment') && stepValue === null) continue;
       const line = block.map ? block.map[0] + 1 : 0;
       let step: number | undefined;
       if (stepValue !== null) {
         step = Number(stepValue);
-        if (!Number.isInteger(step) || step < 1) {
-          report(env, 'error', line, 1, `step must be a whole number from 1, got "${stepValue}"`);
+        if (!/^[1-9]\d*$/.test(stepValue)) {
+          const p = locate(env, state.src, block.map, `${STEP_ATTR}=`);
+          report(env, 'error', p.line, p.column, `step must be a whole number from 1, got "${stepValue}"`);
           step = undefined;
         }
         token.attrs = token.attrs.filter(([name]) => name !== STEP_ATTR);

@@ -6,6 +6,7 @@ import { tokenLine } from '../env.ts';
 import { markFragment } from './fragment-meta.ts';
 
 export const PAUSE = '. . .';
+const MAX_NESTED_PAUSES = 32;
 
 function isPause(tokens: Token[], i: number): boolean {
   return (
@@ -18,38 +19,50 @@ function isPause(tokens: Token[], i: number): boolean {
 
 export function pausePlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_pause', (state) => {
-    state.tokens = wrapPauses(state.tokens, 0, state.tokens.length, state.Token);
-  });
-}
-
-/**
- * Copies tokens[from, to), wrapping what follows each pause; a later pause ends up nested inside
- * an earlier one. One pass into a fresh array, not a splice per pause: splicing the document's
- * token list made a deck of n pauses cost n² (bench: loader per-slide cost).
- */
-function wrapPauses(tokens: Token[], from: number, to: number, TokenClass: typeof Token): Token[] {
-  const out: Token[] = [];
-  for (let i = from; i < to; i++) {
-    if (!isPause(tokens, i) || i + 2 >= to) {
-      out.push(tokens[i]!);
-      continue;
+    const tokens = state.tokens;
+    // One pass, so a deck with thousands of pauses stays linear: a pause opens here and closes
+    // where its container (or slide) ends; a later pause in the same container closes first,
+    // so it ends up nested inside the earlier one.
+    const out: Token[] = [];
+    const open: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      while (open.length > 0 && (token.level < open[open.length - 1]!.level || token.type === 'slide_close')) {
+        const close = new state.Token('pause_close', 'div', -1);
+        close.block = true;
+        close.level = open.pop()!.level;
+        out.push(close);
+      }
+      if (!isPause(tokens, i)) {
+        out.push(token);
+        continue;
+      }
+      // Each pause nests in the one before it; past MAX_NESTED_PAUSES in one container the next
+      // becomes the innermost one's sibling instead (it appears later all the same), so no
+      // number of pauses makes HTML deeper than browsers and Vite's HTML tools can take.
+      const sameContainer = open.filter((p) => p.level === token.level).length;
+      if (sameContainer >= MAX_NESTED_PAUSES) {
+        const close = new state.Token('pause_close', 'div', -1);
+        close.block = true;
+        close.level = open.pop()!.level;
+        out.push(close);
+      }
+      const pause = new state.Token('pause_open', 'div', 1);
+      pause.block = true;
+      pause.level = token.level;
+      pause.map = token.map;
+      pause.attrSet('class', 'pause');
+      markFragment(pause, { line: tokenLine(token) });
+      out.push(pause);
+      open.push(pause);
+      i += 2;
     }
-    const level = tokens[i]!.level;
-    let end = i + 3;
-    while (end < to && tokens[end]!.level >= level && tokens[end]!.type !== 'slide_close') end++;
-    const open = new TokenClass('pause_open', 'div', 1);
-    open.block = true;
-    open.level = level;
-    open.map = tokens[i]!.map;
-    open.attrSet('class', 'pause');
-    markFragment(open, { line: tokenLine(tokens[i]!) });
-    const close = new TokenClass('pause_close', 'div', -1);
-    close.block = true;
-    close.level = level;
-    out.push(open);
-    for (const token of wrapPauses(tokens, i + 3, end, TokenClass)) out.push(token);
-    out.push(close);
-    i = end - 1;
-  }
-  return out;
+    while (open.length > 0) {
+      const close = new state.Token('pause_close', 'div', -1);
+      close.block = true;
+      close.level = open.pop()!.level;
+      out.push(close);
+    }
+    state.tokens = out;
+  });
 }

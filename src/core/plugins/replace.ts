@@ -27,55 +27,46 @@ export function replacePlugin(md: MarkdownIt): void {
     render: (tokens, idx) => (tokens[idx]!.nesting === 1 ? '<div class="replace">\n' : '</div>\n'),
   });
   md.core.ruler.push('deck_replace', (state) => {
-    state.tokens = rewriteReplaces(state.tokens, state.Token);
+    state.tokens = transform(state.tokens, 0, state.tokens.length, state.Token);
   });
 }
 
 /**
- * Copies `tokens`, rewriting each replace container (inner ones first). One pass with a fresh
- * array, not a splice per container: splicing the document's token list made a deck of n
- * containers cost n² (bench: loader per-slide cost).
+ * Copies tokens[from, to), wrapping the blocks of each replace container into its states.
+ * Inner containers are done first (recursion is bounded by markdown-it's maxNesting), and every
+ * token is copied a bounded number of times, so many containers stay linear.
  */
-function rewriteReplaces(tokens: Token[], TokenClass: typeof Token): Token[] {
+function transform(tokens: Token[], from: number, to: number, TokenClass: typeof Token): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < to; i++) {
     const open = tokens[i]!;
-    if (open.type !== OPEN) {
-      out.push(open);
-      continue;
-    }
-    const close = findClose(tokens, i);
-    const inner = rewriteReplaces(tokens.slice(i + 1, close), TokenClass);
-    out.push(open, ...wrapStates(inner, open, TokenClass));
-    if (close < tokens.length) out.push(tokens[close]!);
-    i = close;
+    out.push(open);
+    if (open.type !== OPEN) continue;
+    const close = Math.min(findClose(tokens, i), to);
+    const inner = transform(tokens, i + 1, close, TokenClass);
+    const states = childRanges(inner, 0, inner.length, open.level + 1);
+    const { step } = parseReplaceParams(open.info);
+    let previousFadeOut: Token | undefined;
+    states.forEach(([start, end], n) => {
+      const line = tokenLine(inner[start]!);
+      const appear = wrapper(TokenClass, n > 0 ? 'replace-state' : 'replace-state replace-first');
+      if (n > 0) {
+        markFragment(appear[0], { line, ...(n === 1 && step ? { step } : {}) });
+        // The state before this one fades out at the step this one appears.
+        markFragment(previousFadeOut!, { line, effect: 'fade-out', sameStepAs: appear[0] });
+      }
+      const isLast = n === states.length - 1;
+      const fadeOut = isLast ? undefined : wrapper(TokenClass, 'replace-out');
+      out.push(appear[0]);
+      if (fadeOut) out.push(fadeOut[0]);
+      for (let k = start; k < end; k++) out.push(inner[k]!);
+      if (fadeOut) out.push(fadeOut[1]);
+      out.push(appear[1]);
+      previousFadeOut = fadeOut?.[0];
+    });
+    i = close - 1;
   }
   return out;
-}
-
-function wrapStates(tokens: Token[], open: Token, TokenClass: typeof Token): Token[] {
-  const states = childRanges(tokens, 0, tokens.length, open.level + 1);
-  const { step } = parseReplaceParams(open.info);
-  const wrapped: Token[] = [];
-  let previousFadeOut: Token | undefined;
-  states.forEach(([from, to], n) => {
-    const line = tokenLine(tokens[from]!);
-    const appear = wrapper(TokenClass, n > 0 ? 'replace-state' : 'replace-state replace-first');
-    if (n > 0) {
-      markFragment(appear[0], { line, ...(n === 1 && step ? { step } : {}) });
-      // The state before this one fades out at the step this one appears.
-      markFragment(previousFadeOut!, { line, effect: 'fade-out', sameStepAs: appear[0] });
-    }
-    const isLast = n === states.length - 1;
-    const fadeOut = isLast ? undefined : wrapper(TokenClass, 'replace-out');
-    wrapped.push(appear[0]);
-    if (fadeOut) wrapped.push(fadeOut[0]);
-    for (let k = from; k < to; k++) wrapped.push(tokens[k]!);
-    if (fadeOut) wrapped.push(fadeOut[1]);
-    wrapped.push(appear[1]);
-    previousFadeOut = fadeOut?.[0];
-  });
-  return wrapped;
 }
 
 function wrapper(TokenClass: typeof Token, className: string): [Token, Token] {

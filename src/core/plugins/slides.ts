@@ -47,7 +47,10 @@ export function slidesPlugin(md: MarkdownIt): void {
       open.meta = { slide: mark };
       const close = new state.Token('slide_close', 'section', -1);
       close.block = true;
-      out.push(open, ...group.tokens, close);
+      // (A loop, not a spread: a slide can hold more tokens than a call can take arguments.)
+      out.push(open);
+      for (const token of group.tokens) out.push(token);
+      out.push(close);
     });
     state.tokens = out;
   });

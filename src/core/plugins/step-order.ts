@@ -45,8 +45,9 @@ function numberSlide(tokens: Token[], from: number, to: number): number[] {
   }
   const distinct = [...new Set(raw.values())].sort((a, b) => a - b);
   const stepLines: number[] = distinct.map(() => Number.POSITIVE_INFINITY);
+  const indexOfStep = new Map(distinct.map((step, index) => [step, index]));
   for (const [token, mark] of marked) {
-    const index = distinct.indexOf(raw.get(mark)!);
+    const index = indexOfStep.get(raw.get(mark)!)!;
     mark.index = index;
     const classes = new Set(String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean));
     classes.add('fragment');

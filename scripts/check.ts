@@ -1,0 +1,33 @@
+// `npm run check [paths…]`: compiles decks (default: every slides/*.md) and prints each problem
+// compiler-style, `slides/x.md:12:3: error: …`, then `slides/x.md: N slides, M steps` per deck.
+// Exits 1 when any deck has an error.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { countFrames, formatDiagnostic, hasErrors } from '../src/core/index.ts';
+import { listDecks, loadDeckFromDisk } from '../src/node/read-deck.ts';
+
+const args = process.argv.slice(2);
+const files = (args.length > 0 ? args : ['slides']).flatMap((arg) => {
+  try {
+    if (statSync(arg).isDirectory()) return listDecks(arg);
+  } catch {
+    // A path that does not exist is reported by loadDeckFromDisk, like any other problem.
+  }
+  return [arg];
+});
+if (files.length === 0) {
+  console.error(`no decks found in ${args.join(', ') || 'slides'}`);
+  process.exit(1);
+}
+
+let failed = false;
+for (const file of files) {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  const shown = relative.startsWith('..') ? path.resolve(file) : relative;
+  const deck = loadDeckFromDisk(shown);
+  for (const diagnostic of deck.diagnostics) console.log(formatDiagnostic(diagnostic));
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.log(`${shown}: ${plural(deck.slides.length, 'slide')}, ${plural(countFrames(deck), 'step')}`);
+  failed ||= hasErrors(deck.diagnostics);
+}
+process.exitCode = failed ? 1 : 0;

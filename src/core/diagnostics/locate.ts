@@ -1,0 +1,46 @@
+// Source positions for diagnostics: block tokens know their lines (token.map); the column comes
+// from finding the offending text in those lines of the source.
+import type { Token } from 'markdown-it';
+import type { DeckEnv } from '../env.ts';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column (UTF-16 code units, as editors count them). */
+  column: number;
+}
+
+const LINES = Symbol('deck source lines');
+
+/** The source's lines, split once per render and kept in env (renders stay re-entrant). */
+export function sourceLines(env: DeckEnv, src: string): string[] {
+  const cached = env[LINES] as { src: string; lines: string[] } | undefined;
+  if (cached?.src === src) return cached.lines;
+  const lines = src.split('\n');
+  env[LINES] = { src, lines };
+  return lines;
+}
+
+/** Where a block token starts: its first line, at its first non-blank character. */
+export function blockPosition(env: DeckEnv, src: string, token: Token | undefined): Position {
+  if (!token?.map) return { line: 1, column: 1 };
+  const text = sourceLines(env, src)[token.map[0]] ?? '';
+  return { line: token.map[0] + 1, column: text.search(/\S|$/) + 1 };
+}
+
+/**
+ * Finds `needle` in the source lines of `map` (the first occurrence at or after `after`, when
+ * given) and returns its position; falls back to the start of the block when it is not there.
+ */
+export function locate(env: DeckEnv, src: string, map: [number, number] | null | undefined, needle: string, after?: Position): Position {
+  if (!map) return after ?? { line: 1, column: 1 };
+  const lines = sourceLines(env, src);
+  const end = Math.max(map[1], map[0] + 1);
+  for (let i = after ? Math.max(after.line - 1, map[0]) : map[0]; i < end && i < lines.length; i++) {
+    const from = after && i === after.line - 1 ? after.column : 0;
+    const at = lines[i]!.indexOf(needle, from);
+    if (at >= 0) return { line: i + 1, column: at + 1 };
+  }
+  const text = lines[map[0]] ?? '';
+  return { line: map[0] + 1, column: text.search(/\S|$/) + 1 };
+}

@@ -1,0 +1,161 @@
+// Checks the build-step syntax and reports what would silently do nothing or the wrong thing:
+// unknown or misspelled containers, classes and attributes (with the nearest valid name),
+// unclosed containers, stray `:::`, attribute blocks that attach to nothing, and markers
+// placed where they cannot work (a pause with nothing after it, steps inside speaker notes…).
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { report, reportFull, type DeckEnv } from '../env.ts';
+import { blockPosition, locate, sourceLines } from '../diagnostics/locate.ts';
+import { CONTAINERS, isKnownAttribute, ATTRIBUTES, MARKER_CLASSES } from '../diagnostics/markers.ts';
+import { didYouMean, nearest } from '../diagnostics/suggest.ts';
+import { fragmentMark, walkTokens } from './fragment-meta.ts';
+import { PAUSE } from './pause.ts';
+
+const CONTAINER_LINE = /^\s*(:{3,})\s*(\S*)(.*)$/;
+const CONTAINER_NAMES = Object.keys(CONTAINERS);
+/**
+ * An attribute block markdown-it-attrs left in the text because it was not where it applies:
+ * braces holding only `.class`, `#id` and `key=value` items, one of them a build-step marker
+ * (so prose like `{e.g. this}` or a set `{a, b}` is left alone).
+ */
+const ATTR_ITEM = String.raw`(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))`;
+// (Braces first, then their content: a scan never runs past the next brace, so it stays linear.)
+const BRACES = /\{[^{}]{1,300}\}/g;
+const ATTR_LIST = new RegExp(String.raw`^\{\s*${ATTR_ITEM}(?:\s+${ATTR_ITEM})*\s*\}$`);
+const isStepMarker = (block: string) => /\bstep\s*=/.test(block) || MARKER_CLASSES.some((c) => block.includes(`.${c}`));
+
+export function markerCheckPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deck_marker_check', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    const src = state.src;
+    const tokens = state.tokens;
+    let notesDepth = 0;
+    for (let i = 0; i < tokens.length && !reportFull(env); i++) {
+      const token = tokens[i]!;
+      if (token.type.startsWith('container_') && token.nesting === 1) checkContainer(env, src, token);
+      if (token.type === 'container_replace_open' && replaceStates(tokens, i) === 1) {
+        const p = locate(env, src, token.map, token.markup);
+        report(env, 'warning', p.line, p.column, '::: replace has only one block; nothing takes its place (separate the states with a blank line)');
+      }
+      if (token.type === 'container_notes_open') notesDepth++;
+      if (token.type === 'container_notes_close') notesDepth--;
+      if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
+      if (token.type === 'inline') checkInline(env, src, tokens, i);
+      for (const [child] of walkTokens(tokens, i, i + 1)) {
+        if (reportFull(env)) break;
+        if (child.attrs) checkAttributes(env, src, child, token);
+        const mark = fragmentMark(child);
+        if (mark && notesDepth > 0 && child.type !== 'pause_open') {
+          const p = blockPosition(env, src, token);
+          report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
+        }
+      }
+    }
+  });
+}
+
+/** How many states the replace plugin made of the container opened at `open`. */
+function replaceStates(tokens: Token[], open: number): number {
+  let states = 0;
+  let depth = 0;
+  for (let i = open + 1; i < tokens.length && depth >= 0; i++) {
+    if (depth === 0 && tokens[i]!.type === 'replace_state_open') states++;
+    depth += tokens[i]!.nesting;
+  }
+  return states;
+}
+
+function checkContainer(env: DeckEnv, src: string, open: Token): void {
+  const name = open.type.slice('container_'.length, -'_open'.length);
+  const p = locate(env, src, open.map, open.markup);
+  // Containers registered elsewhere and not listed in CONTAINERS check their own parameters.
+  const allowed = CONTAINERS[name];
+  for (const param of allowed ? open.info.trim().split(/\s+/).slice(1) : []) {
+    const key = param.split('=')[0]!;
+    if (allowed!.includes(key)) continue;
+    const q = locate(env, src, open.map, param);
+    const known = allowed!.length ? `; "${name}" takes: ${allowed!.map((a) => `${a}=N`).join(', ')}` : `; "${name}" takes none`;
+    report(env, 'error', q.line, q.column, `unknown parameter "${param}" for ::: ${name}${didYouMean(key, allowed!) || known}`);
+  }
+  if (name === 'replace') {
+    const step = /\bstep\s*=\s*(\S*)/.exec(open.info)?.[1];
+    if (step !== undefined && !/^[1-9]\d*$/.test(step)) {
+      const q = locate(env, src, open.map, 'step');
+      report(env, 'error', q.line, q.column, `step must be a whole number from 1, got "${step}"`);
+    }
+  }
+  // markdown-it-container closes a container it never found the end of at the end of its parent:
+  // the rest of the deck (slide breaks included) silently lands inside it.
+  const end = open.map?.[1];
+  const closingLine = end === undefined ? undefined : sourceLines(env, src)[end];
+  if (closingLine === undefined || !/^\s*:{3,}\s*$/.test(closingLine)) {
+    report(env, 'error', p.line, p.column, `::: ${name} is never closed; end it with a line of ":::"`);
+  }
+}
+
+function checkPause(env: DeckEnv, src: string, tokens: Token[], i: number, inNotes: boolean): void {
+  const p = blockPosition(env, src, tokens[i]);
+  if (inNotes) report(env, 'warning', p.line, p.column, `"${PAUSE}" inside speaker notes does nothing (notes are not stepped)`);
+  else if (tokens[i + 1]?.type === 'pause_close') {
+    report(env, 'warning', p.line, p.column, `"${PAUSE}" with nothing after it: no step follows it on this slide`);
+  }
+}
+
+/** Container-like lines and attribute blocks that markdown-it left as plain text. */
+function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): void {
+  const inline = tokens[i]!;
+  const block = tokens[i - 1];
+  const lines = inline.content.split('\n');
+  lines.forEach((text, k) => {
+    const line = (inline.map?.[0] ?? 0) + k;
+    const map: [number, number] = [line, line + 1];
+    const container = CONTAINER_LINE.exec(text);
+    if (container && (k === 0 || lines.length > 1)) {
+      const [, colons, name] = container;
+      const p = locate(env, src, map, colons!);
+      if (!name) report(env, 'error', p.line, p.column, `"${colons}" closes no open container`);
+      else {
+        const known = CONTAINER_NAMES.map((c) => `::: ${c}`).join(', ');
+        const guess = nearest(name, CONTAINER_NAMES);
+        report(env, 'error', p.line, p.column, `unknown container "::: ${name}"${guess ? `; did you mean "::: ${guess}"?` : `; known: ${known}`}`);
+      }
+    }
+    if (text.trim() === PAUSE && lines.length > 1) {
+      const p = locate(env, src, map, PAUSE);
+      report(env, 'warning', p.line, p.column, `"${PAUSE}" must be a paragraph of its own (a blank line before and after it)`);
+    }
+  });
+  for (const child of inline.children ?? []) {
+    if (child.type !== 'text') continue;
+    if (!child.content.includes('{')) continue;
+    for (const [leftover] of child.content.matchAll(BRACES)) {
+      if (!ATTR_LIST.test(leftover) || !isStepMarker(leftover)) continue;
+      const p = locate(env, src, inline.map, leftover);
+      report(env, 'error', p.line, p.column, `attribute block ${leftover} is not applied: put it at the end of a paragraph, heading or list item, or right after a [span]`);
+    }
+  }
+  // `{.fragment}` alone in a paragraph: markdown-it-attrs puts it on that empty paragraph.
+  if (block?.type === 'paragraph_open' && block.attrs && (inline.children ?? []).every((c) => c.type === 'text' && c.content.trim() === '')) {
+    const p = blockPosition(env, src, block);
+    report(env, 'error', p.line, p.column, 'attribute block on a line of its own applies to an empty paragraph; put it at the end of the line it belongs to');
+  }
+}
+
+function checkAttributes(env: DeckEnv, src: string, token: Token, block: Token): void {
+  for (const [name, raw] of token.attrs ?? []) {
+    const value = String(raw);
+    if (name === 'class') {
+      for (const cls of value.split(/\s+/)) {
+        if (!cls || MARKER_CLASSES.includes(cls)) continue;
+        const guess = nearest(cls, MARKER_CLASSES);
+        if (!guess) continue; // a class for the theme, not a marker
+        const p = locate(env, src, block.map, `.${cls}`);
+        report(env, 'error', p.line, p.column, `unknown class ".${cls}"; did you mean ".${guess}"?`);
+      }
+    } else if (!isKnownAttribute(name) && !/^on/i.test(name)) {
+      // (on… handlers are reported by unsafe-content)
+      const p = locate(env, src, block.map, name);
+      report(env, 'error', p.line, p.column, `unknown attribute "${name}"${didYouMean(name, ATTRIBUTES) || `; allowed: ${ATTRIBUTES.join(', ')}, data-*, aria-*`}`);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// Unsafe content: raw `<script>`, inline event handlers (`{onclick=…}`) and `javascript:` URLs.
+// Each is reported where it was written. Attributes are removed, so none reaches the page; raw
+// HTML and script links are already inert text (html is off, markdown-it refuses the URL).
+import type { MarkdownIt } from 'markdown-it';
+import { report, reportFull, type DeckEnv } from '../env.ts';
+import { locate, type Position } from '../diagnostics/locate.ts';
+import { walkTokens } from './fragment-meta.ts';
+
+/** URL schemes that run code when followed. */
+const SCRIPT_URL = /^[\s\u0000-\u001f]*(javascript|vbscript|data\s*:\s*text\/html)/i;
+const SCRIPT_TAG = /<script\b[^<>]{0,200}>?/gi;
+const SCRIPT_LINK = /\[[^[\]]{0,500}\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^()]{0,200}\)){0,500}\)?|<(?:javascript|vbscript):[^<>]{0,500}>?/gi;
+
+export function unsafeContentPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deck_unsafe_content', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    const at = (map: [number, number] | null, needle: string, after?: Position) => locate(env, state.src, map, needle, after);
+    for (const [token, block] of walkTokens(state.tokens)) {
+      if (token.attrs) {
+        token.attrs = token.attrs.filter(([name, raw]) => {
+          const value = String(raw);
+          if (/^on/i.test(name)) {
+            const p = at(block.map, name);
+            report(env, 'error', p.line, p.column, `inline event handler "${name}" is not allowed (scripts cannot run from slides); removed`);
+            return false;
+          }
+          if (SCRIPT_URL.test(value)) {
+            const p = at(block.map, value.trim().slice(0, 11));
+            report(env, 'error', p.line, p.column, `"${name}" has a script URL (${value.trim().split(':')[0]}:), which is not allowed; removed`);
+            return false;
+          }
+          return true;
+        });
+      }
+      if (token.type !== 'text' || reportFull(env)) continue;
+      // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
+      const reportEach = (pattern: RegExp, message: string) => {
+        let last: Position | undefined;
+        for (const match of token.content.matchAll(pattern)) {
+          last = at(block.map, match[0].slice(0, 12), last);
+          report(env, 'error', last.line, last.column, message);
+          last = { line: last.line, column: last.column + 1 };
+        }
+      };
+      if (token.content.includes('<')) reportEach(SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
+      if (/script:/i.test(token.content)) reportEach(SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
+    }
+  });
+}

@@ -1,0 +1,75 @@
+// Reads a deck's Markdown from disk for the adapters (CLI, Vite plugin). A file that is missing,
+// not text or not UTF-8 becomes a diagnostic like any other problem, never an exception.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileDeck } from '../core/compile.ts';
+import type { Deck, Diagnostic } from '../core/model.ts';
+import { readAssetFromDisk } from './read-asset.ts';
+
+export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
+
+/** `file` is shown in the diagnostic as given; `fullPath` is where it is read from. */
+export function readDeckFile(file: string, fullPath = file): DeckFile {
+  const fail = (message: string, line = 1, column = 1): DeckFile => ({ diagnostic: { file, line, column, severity: 'error', message } });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fullPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('file not found');
+    if (code === 'EISDIR') return fail('is a folder, not a Markdown file');
+    return fail(`cannot read the file (${code ?? String(error)})`);
+  }
+  // A NUL byte in the first few KiB is what git and grep take for a binary file.
+  if (bytes.subarray(0, 8000).includes(0)) return fail('not a text file (it contains binary data); a deck is UTF-8 Markdown');
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid >= 0) {
+    const before = bytes.subarray(0, invalid).toString('utf8');
+    const lines = before.split('\n');
+    return fail(`not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')}); save the file as UTF-8`, lines.length, lines.at(-1)!.length + 1);
+  }
+  return { source: bytes.toString('utf8') };
+}
+
+/** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong 3/4-byte forms, UTF-16 surrogates and code points past U+10FFFF.
+    const second = bytes[i + 1]!;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/**
+ * Reads and compiles a deck: `file` is relative to `root` (and shown so in diagnostics). A file
+ * that cannot be read compiles as an empty deck carrying the diagnostic that says why.
+ */
+export function loadDeckFromDisk(file: string, root = process.cwd()): Deck {
+  const fullPath = path.resolve(root, file);
+  // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
+  const inside = fullPath.startsWith(path.resolve(root) + path.sep);
+  const read = readDeckFile(file, fullPath);
+  const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
+  const deck = compileDeck(read.source ?? '', { file, readAsset });
+  if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
+  return deck;
+}
+
+/** The decks in a folder: every `*.md` directly in it, sorted by name. */
+export function listDecks(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+      .map((entry) => path.join(folder, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,92 @@
+// Dev only: when a slide is saved, the dev server sends the deck's new `<section>`s; they are
+// swapped in without a page reload and the presenter stays on the same slide and step (or the
+// nearest one that still exists). A deck with errors keeps its last good slides under Vite's
+// error overlay, which closes by itself on the next good save.
+import type { RevealApi } from 'reveal.js';
+import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
+
+// Kept in step with UPDATE_EVENT and DEV_INFO_ID in src/vite/plugin.ts (not imported: that module is Node-only).
+const UPDATE_EVENT = 'deck:update';
+const DEV_INFO_ID = 'deck-dev-info';
+const OVERLAY = 'vite-error-overlay';
+
+/** Where the presenter last put the deck: restored after every swap. */
+interface Place {
+  h: number;
+  f: number;
+  id: string;
+  /** How many slides the deck had then. */
+  total: number;
+}
+
+export function followDeckEdits(deck: RevealApi): void {
+  const hot = import.meta.hot;
+  const infoElement = document.getElementById(DEV_INFO_ID);
+  if (!hot || !infoElement) return;
+  const info = JSON.parse(infoElement.textContent ?? '{}') as { deck: string; errors: DeckError[] };
+  showErrors(info.errors);
+
+  // The place changes when the presenter moves, not when a swap moves the deck: a save seen
+  // half-written (an empty or cut-off file) must not lose the place the next full save restores.
+  let place: Place | undefined = deck.isReady() ? currentPlace(deck) : undefined;
+  let swapping = false;
+  const remember = () => {
+    if (!swapping) place = currentPlace(deck);
+  };
+  for (const event of ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, remember);
+
+  hot.on(UPDATE_EVENT, (update: DeckUpdate) => {
+    if (update.deck !== info.deck) return;
+    showErrors(update.errors);
+    if (update.html === undefined) return;
+    document.title = update.title;
+    place ??= currentPlace(deck);
+    // reveal.js reports the moves a swap makes (synchronously): none of them is the presenter's.
+    swapping = true;
+    try {
+      const landed = swapSlides(deck, update.html, place);
+      if (landed) place = landed;
+    } finally {
+      swapping = false;
+    }
+  });
+}
+
+function currentPlace(deck: RevealApi): Place {
+  const { h, f } = deck.getIndices();
+  return { h, f: f ?? -1, id: deck.getCurrentSlide()?.id ?? '', total: deck.getTotalSlides() };
+}
+
+/**
+ * Replaces every slide and goes back to `place`: with as many slides as before, the same position
+ * (the open slide was edited, maybe renamed); otherwise the slide with the same id (slides were
+ * added or removed before it), else the nearest position. The step is kept, or the slide's last
+ * one when it has fewer. Returns the new place when the slide was found for sure, so a cut-off
+ * file that lacks it does not overwrite the place to return to.
+ */
+export function swapSlides(deck: RevealApi, html: string, place: Place): Place | undefined {
+  const container = deck.getSlidesElement();
+  const incoming = document.createElement('template');
+  incoming.innerHTML = html;
+  // (`:scope` matches no element of a fragment, so the top-level sections are counted by hand.)
+  const count = [...incoming.content.children].filter((child) => child.tagName === 'SECTION').length;
+  if (!container || count === 0) return undefined;
+  container.replaceChildren(incoming.content);
+  deck.sync();
+  const slides = [...container.querySelectorAll<HTMLElement>(':scope > section')];
+  const byId = count !== place.total && place.id ? slides.findIndex((slide) => slide.id === place.id) : -1;
+  const sure = count === place.total || byId >= 0;
+  const target = byId >= 0 ? byId : Math.min(place.h, count - 1);
+  const steps = [...slides[target]!.querySelectorAll('.fragment[data-fragment-index]')].map((el) => Number(el.getAttribute('data-fragment-index')));
+  const lastStep = steps.length > 0 ? Math.max(...steps) : -1;
+  const f = Math.min(place.f, lastStep);
+  deck.slide(target, 0, f);
+  return sure ? { h: target, f: place.f, id: slides[target]!.id, total: count } : undefined;
+}
+
+function showErrors(errors: DeckError[]): void {
+  document.querySelectorAll(OVERLAY).forEach((overlay) => overlay.remove());
+  const Overlay = customElements.get(OVERLAY);
+  if (!Overlay || errors.length === 0) return;
+  for (const error of errors) document.body.appendChild(new Overlay(error));
+}

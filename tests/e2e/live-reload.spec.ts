@@ -1,0 +1,201 @@
+// An author edits Markdown with the deck open beside it: the dev server (started here, on its
+// own port, over temporary copies of the decks) must show each save in place, on the same slide
+// and step, show errors in Vite's overlay with file:line:column, and recover on the next good save.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { visibleLines } from './visible.ts';
+
+// The preview server uses E2E_PORT; the dev server takes the next port unless told otherwise.
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 1);
+const DEV_URL = `http://127.0.0.1:${DEV_PORT}/`;
+const TALK = 'collaborations-in-ml.md';
+
+test.describe.configure({ mode: 'serial' });
+
+let decks: string;
+let server: ChildProcess | undefined;
+let original: string;
+
+const talkFile = () => path.join(decks, TALK);
+const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
+
+test.beforeAll(async () => {
+  decks = mkdtempSync(path.join(tmpdir(), 'live-reload-'));
+  cpSync('slides', decks, { recursive: true });
+  writeFileSync(path.join(decks, 'second.md'), '## Second deck\n\nIts own words {.fragment}\n');
+  original = readFileSync(talkFile(), 'utf8');
+  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(DEV_PORT), '--strictPort', '--host', '127.0.0.1'], {
+    env: { ...process.env, DECKS_DIR: decks },
+    stdio: 'pipe',
+  });
+  let log = '';
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(DEV_URL)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`dev server did not start on ${DEV_URL}:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+test.afterAll(() => {
+  if (server?.pid) server.kill();
+  rmSync(decks, { recursive: true, force: true });
+});
+
+test.beforeEach(() => {
+  // Restore the talk only when a test changed it: a needless save would reach the next test's page.
+  if (readFileSync(talkFile(), 'utf8') !== original) writeFileSync(talkFile(), original);
+});
+
+/** Opens the talk on the dev server and marks the page, so a full reload would be noticed. */
+async function openAt(page: Page, hash: string): Promise<void> {
+  await page.goto(`${DEV_URL}${hash}`);
+  await page.locator('.reveal.ready').waitFor();
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+}
+
+/** Which slide is shown (its position and id), how many of its steps are shown, and whether the page was reloaded. */
+async function position(page: Page) {
+  return page.evaluate(() => {
+    const slides = [...document.querySelectorAll('.slides > section')];
+    const present = document.querySelector('.slides > section.present');
+    const shown = [...(present?.querySelectorAll('.fragment.visible[data-fragment-index]') ?? [])].map((el) => Number(el.getAttribute('data-fragment-index')) + 1);
+    return {
+      h: present ? slides.indexOf(present) : -1,
+      f: Math.max(0, ...shown),
+      id: present?.id,
+      sameDocument: (window as unknown as { sameDocument?: boolean }).sameDocument === true,
+    };
+  });
+}
+
+test('editing the open slide shows the change in place, on the same slide and step', async ({ page }) => {
+  await openAt(page, '#/why-we-collaborate');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
+  const before = await position(page);
+  edit(talkFile(), (text) => text.replace('It incurs lots of peripheral costs.', 'It incurs lots of peripheral costs (edited).'));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('It incurs lots of peripheral costs (edited).');
+  expect(await position(page)).toEqual(before);
+  expect(before.sameDocument).toBe(true);
+  await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
+});
+
+test('renaming the open slide keeps its position; removing steps lands on the nearest one', async ({ page }) => {
+  await openAt(page, '#/why-we-collaborate-2');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+  const before = await position(page);
+  expect(before.f).toBe(3);
+  // A new heading gives the slide a new id; it is found by its position instead.
+  edit(talkFile(), (text) =>
+    text
+      .replace('## Now, for those with a choice, why should they choose to collaborate widely?\n\npowerless', '## Why collaborate widely? (edited)\n\npowerless')
+      .replace('seemingly “safe” {step=3}\n\n“scary” {step=3}', 'seemingly “safe”\n\n“scary”'),
+  );
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('Why collaborate widely? (edited)');
+  const after = await position(page);
+  expect(after.h).toBe(before.h);
+  expect(after.sameDocument).toBe(true);
+  // Step 3 no longer exists: the deck shows the last step that does.
+  expect(after.f).toBe(2);
+  expect((await visibleLines(page)).join('\n')).toContain('powerful');
+});
+
+test('removing a slide before the open one keeps the open slide and step', async ({ page }) => {
+  await openAt(page, '#/my-collaboration-story/0');
+  const before = await position(page);
+  expect(before.f).toBe(1);
+  const removed = original.indexOf('## Why We ~~Collaborate~~\n\n### Why We DON’T Collaborate\n\nI get it.');
+  edit(talkFile(), (text) => text.slice(0, removed) + text.slice(text.indexOf('---', removed) + 4));
+  await expect.poll(async () => (await position(page)).h).toBe(before.h - 1);
+  expect(await position(page)).toEqual({ ...before, h: before.h - 1 });
+});
+
+test('a save seen half-written (empty, then cut off) does not lose the place', async ({ page }) => {
+  await openAt(page, '#/my-collaboration-story/0');
+  const before = await position(page);
+  const edited = original.replace('Until it suddenly turned into a jungle gym', 'Until it suddenly turned into a jungle gym (edited)');
+  writeFileSync(talkFile(), '');
+  await page.waitForTimeout(300);
+  writeFileSync(talkFile(), edited.slice(0, edited.indexOf('## My collaboration story')));
+  await page.waitForTimeout(300);
+  writeFileSync(talkFile(), edited);
+  // (The edited line is the slide's next step: in the page, not yet visible.)
+  await expect(page.locator('.slides > section.present')).toContainText('jungle gym (edited)');
+  expect(await position(page)).toEqual(before);
+});
+
+test('editing the front matter updates the title slide', async ({ page }) => {
+  await openAt(page, '');
+  edit(talkFile(), (text) => text.replace('subtitle: why do we even care', 'subtitle: why do we even care (edited)'));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('why do we even care (edited)');
+  await expect(page).toHaveTitle(/\(edited\)/);
+  expect((await position(page)).sameDocument).toBe(true);
+});
+
+test('a mistake shows in Vite’s overlay with file, line and column, and the next good save recovers', async ({ page }) => {
+  await openAt(page, '#/my-collaboration-story');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  const line = original.split('\n').findIndex((l) => l.startsWith('My life followed a ladder')) + 1;
+  edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragment}', 'My life followed a ladder {.fragmnt}'));
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toBeAttached();
+  const message = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '');
+  expect(message).toContain(`${TALK}:${line}:28: error: unknown class ".fragmnt"; did you mean ".fragment"?`);
+  // The deck underneath keeps its last good slides and position.
+  expect(await position(page)).toEqual(before);
+  edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragmnt}', 'My life followed a ladder (fixed) {.fragment}'));
+  await expect(overlay).toHaveCount(0);
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('My life followed a ladder (fixed)');
+  expect(await position(page)).toEqual(before);
+});
+
+test('a deck opened with an error shows the overlay at once; the dev server keeps serving', async ({ page }) => {
+  edit(talkFile(), (text) => text.replace('::: replace', '::: replcae'));
+  await page.goto(DEV_URL);
+  await page.locator('.reveal.ready').waitFor();
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toBeAttached();
+  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('did you mean "::: replace"?');
+  writeFileSync(talkFile(), original);
+  await expect(overlay).toHaveCount(0);
+});
+
+test('every deck in the folder has its own page at /<name>/, updated on its own', async ({ page }) => {
+  await page.goto(`${DEV_URL}second`);
+  await expect(page).toHaveURL(new RegExp(`^${DEV_URL}second/(#.*)?$`));
+  await page.locator('.reveal.ready').waitFor();
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('Second deck');
+  edit(talkFile(), (text) => text.replace('It incurs lots of peripheral costs.', 'Edited elsewhere.'));
+  edit(path.join(decks, 'second.md'), (text) => text.replace('Second deck', 'Second deck (edited)'));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('Second deck (edited)');
+  expect((await visibleLines(page)).join('\n')).not.toContain('Edited elsewhere.');
+  expect((await position(page)).sameDocument).toBe(true);
+});
+
+test('adding a missing figure clears its error without a reload', async ({ page }) => {
+  const second = path.join(decks, 'second.md');
+  writeFileSync(second, '## Second deck\n\n![A ladder](figures/ladder-test.svg)\n');
+  await page.goto(`${DEV_URL}second/`);
+  await page.locator('.reveal.ready').waitFor();
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toBeAttached();
+  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('second.md:3:13: error: image not found: "figures/ladder-test.svg"');
+  mkdirSync(path.join(decks, 'figures'), { recursive: true });
+  writeFileSync(path.join(decks, 'figures/ladder-test.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>');
+  await expect(overlay).toHaveCount(0);
+  expect((await position(page)).sameDocument).toBe(true);
+});
