@@ -9,6 +9,9 @@ import type { Plugin } from 'vite';
  * overview, transitions between slides, print and scroll views, overlays); a rule is left out of
  * the critical CSS when every one of its selectors mentions one of these.
  */
+/** reveal.js's scrollActivationWidth: narrower windows get its scroll view (src/runtime/phone.ts). */
+const SCROLL_VIEW_BELOW = 435;
+
 const AFTER_START = [
   '.controls', '.progress', '.slide-number', '.overview', '.backgrounds', '.slide-background',
   '[data-transition', '[data-background-transition', '.speaker-notes', '.pause-overlay', '.r-overlay',
@@ -29,12 +32,13 @@ const ROOT_CLASSES: Record<string, string> = {
  * `96vw / 1280px` is CSS typed arithmetic; a browser without it drops that declaration and paints
  * the slide unscaled until reveal.js runs. On a phone (below reveal's scrollActivationWidth, 435 px)
  * reveal.js shows its scroll view on a portrait stage 660 px wide shaped like the screen
- * (src/runtime/phone.ts): the first slide paints on that stage.
+ * (src/runtime/phone.ts): the first slide paints on that stage. Only where scripts run: without
+ * them the page is the whole talk as a document (src/theme/no-js.css).
  */
-const BEFORE_START = `.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
+const BEFORE_START = `@media (scripting:enabled){.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
 .reveal:not(.ready) .slides{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
 .reveal:not(.ready) .slides{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}
-@media (max-width:435px){.reveal:not(.ready) .slides{width:660px;height:calc(660px*(100vh/100vw));inset:0 auto auto 0;transform-origin:0 0;transform:scale(calc(100vw/660px))}}`;
+@media (max-width:${SCROLL_VIEW_BELOW}px){.reveal:not(.ready) .slides{width:660px;height:calc(660px*(100vh/100vw));transform:translate(-50%,-50%) scale(round(96vw/660px,.01))}}}`;
 
 /**
  * The rules of `css` needed to paint the first slide before reveal.js starts. `rebase` rewrites a
@@ -58,12 +62,16 @@ export function criticalCss(css: string, rebase: (url: string) => string = (url)
     // styles (line-height, full-page height, no overflow) from the first paint.
     rule.selectors = kept.flatMap((s) => (s in ROOT_CLASSES ? [s, ROOT_CLASSES[s]!] : [s]));
     // Before reveal.js starts no slide is `.present` yet: what the theme gives the present slide
-    // (a centred title slide, say), the first slide gets until then.
-    rule.selectors = rule.selectors.flatMap((s) =>
-      /^\.reveal\s/.test(s) && s.includes('section.present')
-        ? [s, s.replace(/^\.reveal\s/, '.reveal:not(.ready) ').replace('section.present', 'section:first-child')]
-        : [s],
-    );
+    // (a centred title slide, say), the first slide gets until then; only where reveal.js will
+    // show slides one at a time (on a phone its scroll view sets every slide as a block).
+    const firstSlide = rule.selectors
+      .filter((s) => /^\.reveal\s/.test(s) && s.includes('section.present'))
+      .map((s) => s.replace(/^\.reveal\s/, '.reveal:not(.ready) ').replace('section.present', 'section:first-child'));
+    if (firstSlide.length > 0 && !(rule.parent?.type === 'atrule')) {
+      const media = postcss.atRule({ name: 'media', params: `(min-width:${SCROLL_VIEW_BELOW + 1}px)` });
+      media.append(rule.clone({ selectors: firstSlide }));
+      rule.after(media);
+    }
     // Transitions only animate changes made by reveal.js; nothing animates before it starts.
     rule.walkDecls(/^transition/, (decl) => void decl.remove());
     if (rule.nodes.length === 0) rule.remove();
@@ -73,8 +81,17 @@ export function criticalCss(css: string, rebase: (url: string) => string = (url)
 }
 
 /** Inlines the critical part of the bundle's CSS into index.html as a <style> in the head. */
+/** The stylesheet less its @font-face rules (they are in every page's critical CSS). */
+export function withoutFontFaces(css: string): string {
+  const sheet = postcss.parse(css);
+  sheet.walkAtRules('font-face', (rule) => void rule.remove());
+  return sheet.toString();
+}
+
 export function criticalCssPlugin(): Plugin {
   let root = process.cwd();
+  // Each page reads the stylesheets as built, before any page took their @font-face rules out.
+  const originals: Record<string, string> = {};
   return {
     name: 'deck-critical-css',
     apply: 'build',
@@ -88,8 +105,12 @@ export function criticalCssPlugin(): Plugin {
         const pageDir = path.posix.dirname(path.relative(root, ctx.filename).split(path.sep).join('/'));
         const rules = Object.values(ctx.bundle ?? {}).flatMap((file) => {
           if (file.type !== 'asset' || !file.fileName.endsWith('.css')) return [];
+          const source = (originals[file.fileName] ??= String(file.source));
+          // Every page carries the @font-face rules inline from its first paint; declared again in
+          // the stylesheet that loads later, the browser would fetch each font a second time.
+          file.source = withoutFontFaces(source);
           const cssDir = path.posix.dirname(file.fileName);
-          return [criticalCss(String(file.source), (url) => path.posix.relative(pageDir, path.posix.join(cssDir, url)))];
+          return [criticalCss(source, (url) => path.posix.relative(pageDir, path.posix.join(cssDir, url)))];
         });
         return { html, tags: [{ tag: 'style', children: [...rules, BEFORE_START].join('\n'), injectTo: 'head' }] };
       },
