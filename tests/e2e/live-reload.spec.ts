@@ -198,9 +198,13 @@ test('adding a missing figure clears its error without a reload', async ({ page 
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   const overlay = page.locator('vite-error-overlay');
   await expect(overlay).toBeAttached();
-  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('second.md:3:13: error: image not found: "figures/ladder-test.svg"');
+  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('second.md:3:13: error: figure figures/ladder-test.svg: file not found');
   mkdirSync(path.join(decks, 'figures'), { recursive: true });
-  writeFileSync(path.join(decks, 'figures/ladder-test.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>');
+  writeFileSync(
+    path.join(decks, 'figures/ladder-test.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>A ladder</title><desc>A ladder, drawn.</desc><path d="M1 1 V9"/></svg>',
+  );
+  await expect(page.locator('.reveal .slides svg[role="img"]')).toHaveCount(1);
   await expect(overlay).toHaveCount(0);
   expect((await position(page)).sameDocument).toBe(true);
 });
