@@ -13,8 +13,6 @@ Working with people that you would *not* normally work with, part ${n}.
   - a nested detail
 - a third point with **emphasis** {.fragment}
 
-. . .
-
 ![A figure for slide ${n}](figures/figure-${n % 7}.svg){.fragment}
 
 powerless {step=2}
@@ -30,8 +28,15 @@ powerless {step=2}
 ::: notes
 Speaker notes for slide ${n}: mention SGD, dropout and data augmentation.
 :::
+
+. . .
+
+Everything after the pause, part ${n}.
 `;
 }
+
+/** The synthetic decks' figures: small, accessible, with a step inside, as the talk's are. */
+export const SYNTHETIC_FIGURE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60"><title>A ladder</title><desc>A ladder with three rungs, then a jungle gym around it.</desc><path d="M10 5 V55 M40 5 V55 M10 20 H40 M10 35 H40" stroke="currentColor"/><g data-step="3"><path d="M40 5 H90 V55 H40" stroke="currentColor"/><text x="50" y="30">jungle gym</text></g></svg>`;
 
 export function syntheticDeck(slides: number): string {
   const parts = ['---\ntitle: "Synthetic deck"\nauthor: Bench\n---\n'];
@@ -60,7 +65,7 @@ export function benchLoader(sizes = [10, 100, 1000, 10000]): LoaderRow[] {
     const source = syntheticDeck(slides);
     const bytes = Buffer.byteLength(source);
     const compile = () => {
-      const deck = compileDeck(source, { file: `bench/synthetic-${slides}.md` });
+      const deck = compileDeck(source, { file: `bench/synthetic-${slides}.md`, readAsset: () => SYNTHETIC_FIGURE });
       if (deck.slides.length !== slides + 1) throw new Error(`synthetic deck of ${slides}: got ${deck.slides.length} slides`);
       if (deck.diagnostics.some((d) => d.severity === 'error')) throw new Error(`synthetic deck of ${slides} has errors`);
       deck.slides.map((s) => s.html).join(''); // the HTML the page receives

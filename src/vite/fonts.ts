@@ -2,10 +2,10 @@
 // it cuts the text font and the emoji font down to the characters the decks use, and writes the
 // Twemoji pictures of the emoji they use as CSS, where src/theme/ points. So the site ships a few
 // KiB of font and emoji, and nothing is fetched from elsewhere.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { EMOJI, twemojiName } from '../core/plugins/emoji.ts';
 
@@ -53,13 +53,22 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
   const write = async () => {
     const allText = options.textFrom.map((dir) => readTextFiles(resolve(dir))).join('');
     const text = unique(allText);
-    mkdirSync(resolve(options.outDir), { recursive: true });
+    const outDir = resolve(options.outDir);
+    mkdirSync(outDir, { recursive: true });
+    // Cutting fonts is most of a build's time and memory (harfbuzz in WebAssembly): skip it when the
+    // decks' characters and the fonts are what they were at the last cut and its files are there.
+    const key = cutKey(text);
+    const stamp = path.join(outDir, '.cut-key');
+    const outputs = [...THEME_FONTS.map((f) => f.out), 'emoji.css'].map((name) => path.join(outDir, name));
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key && outputs.every((file) => existsSync(file))) return;
+    const { default: subsetFont } = await import('subset-font');
     for (const font of THEME_FONTS) {
       // No hinting: at slide sizes it changes nothing visible, and it halves the files.
       const subset = await subsetFont(readFileSync(require.resolve(font.from)), font.keep(text) || ' ', { targetFormat: 'woff2', noHinting: true });
-      writeFileSync(path.join(resolve(options.outDir), font.out), subset);
+      writeFileSync(path.join(outDir, font.out), subset);
     }
-    writeFileSync(path.join(resolve(options.outDir), 'emoji.css'), emojiCss(allText, (m) => config.logger.warn(m)));
+    writeFileSync(path.join(outDir, 'emoji.css'), emojiCss(allText, (m) => config.logger.warn(m)));
+    writeFileSync(stamp, key);
   };
   return {
     name: 'deck-fonts',
@@ -94,6 +103,18 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       server.watcher.on('add', rewrite);
     },
   };
+}
+
+/** Change when the way fonts are cut changes (options, kept characters), so old cuts are redone. */
+const CUT_RECIPE = 'woff2, no hinting, ASCII + theme text; emoji css v1';
+
+/** What a cut depends on: the characters kept, and the exact font files and tools that cut them. */
+function cutKey(text: string): string {
+  const hash = createHash('sha256').update(text);
+  for (const font of THEME_FONTS) hash.update(font.out).update(readFileSync(require.resolve(font.from)));
+  for (const pkg of ['subset-font', '@twemoji/svg']) hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
+  hash.update(CUT_RECIPE);
+  return hash.digest('hex');
 }
 
 /** One rule per emoji the decks use: its Twemoji SVG as the background of `.emoji[data-emoji]`. */
