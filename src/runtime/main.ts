@@ -4,7 +4,7 @@ import 'reveal.js/reveal.css';
 import '../theme/index.css';
 import './theme-switch.ts';
 import { makeAccessible } from './a11y.ts';
-import { fitPhones } from './phone.ts';
+import { fitPhones, swipeOneStep } from './phone.ts';
 import { followReducedMotion, motionConfig } from './navigation.ts';
 import { keepPreviewInStep, openPresenterOnS, presenterPlugins, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
@@ -30,6 +30,7 @@ const deck: Deck = new Reveal({
 });
 makeAccessible(deck); // screen readers: main landmark, one announcement per step
 fitPhones(deck); // phones: reveal's scroll view on a portrait stage that keeps text readable
+swipeOneStep(deck); // phones: one swipe, one step
 showStepNumbers(deck);
 openPresenterOnS(deck);
 keepPreviewInStep(deck);

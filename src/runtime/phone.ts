@@ -29,3 +29,44 @@ export function fitPhones(deck: RevealApi): void {
     window.addEventListener('resize', () => setTimeout(fit, 0));
   });
 }
+
+/** Shortest vertical swipe, in CSS px, that counts as one step. */
+const SWIPE_MIN = 30;
+
+/**
+ * In the scroll view a flick scrolls freely, and its momentum and snapping can carry past a step
+ * (Chromium lands a swipe from a slide's first step on its third). Here a swipe is one step, as a
+ * clicker's press is: up for the next, down for the previous. The page does not pan under the
+ * finger, and reveal.js's own swipe handling (which would add a step of its own) does not see the
+ * gesture. Pinch-zoom (two fingers) is left alone.
+ */
+export function swipeOneStep(deck: RevealApi): void {
+  let start: { x: number; y: number } | undefined;
+  const inScrollView = () => deck.getViewportElement()?.classList.contains('reveal-scroll') ?? false;
+  const capture = { passive: false, capture: true } as const;
+  deck.on('ready', () => {
+    const viewport = deck.getViewportElement() ?? document.documentElement;
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'] as const) {
+      viewport.addEventListener(type, (event) => {
+        if (event.pointerType === 'touch' && inScrollView()) event.stopPropagation();
+      }, capture);
+    }
+    viewport.addEventListener('touchstart', (event) => {
+      const touch = event.touches[0];
+      start = inScrollView() && event.touches.length === 1 && touch ? { x: touch.clientX, y: touch.clientY } : undefined;
+    }, capture);
+    viewport.addEventListener('touchmove', (event) => {
+      if (start && event.touches.length === 1) event.preventDefault();
+    }, capture);
+    viewport.addEventListener('touchend', (event) => {
+      const touch = event.changedTouches[0];
+      const from = start;
+      start = undefined;
+      if (!from || !touch) return;
+      const dy = from.y - touch.clientY;
+      if (Math.abs(dy) < SWIPE_MIN || Math.abs(dy) < Math.abs(from.x - touch.clientX)) return;
+      if (dy > 0) deck.next();
+      else deck.prev();
+    }, capture);
+  });
+}
