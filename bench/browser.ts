@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { launchOptions } from '../tests/browser.ts';
 import { asInitScript, titleProbe, stepProbe } from './probe.ts';
 import { median, quantile, round, worst } from './stats.ts';
-import type { StaticServer } from './static-server.ts';
+import type { StaticServer } from '../src/node/static-server.ts';
 
 const VIEWPORT = { width: 1280, height: 720 };
 /** The first slide's title: the first heading of the first <section>. */

@@ -11,7 +11,7 @@ import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
 import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
 import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
 import { benchLoader, type LoaderRow } from './loader.ts';
-import { serveStatic } from './static-server.ts';
+import { serveFolders } from '../src/node/static-server.ts';
 import { kib, round } from './stats.ts';
 
 const TALK = 'slides/collaborations-in-ml.md';
@@ -78,7 +78,7 @@ async function main() {
   }
   if (wants('load') || wants('stepping') || wants('live')) {
     const floorDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
-    const server = await serveStatic({ '/deck/': path.resolve('dist'), '/floor/': floorDir }, PORT_STATIC);
+    const server = await serveFolders({ '/deck/': path.resolve('dist'), '/floor/': floorDir }, PORT_STATIC);
     const browser = await launch();
     try {
       if (wants('load')) {
