@@ -114,12 +114,42 @@ function createElement(tagName: string, text: string, attrs: { name: string; val
   return element;
 }
 
+const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+const DYNAMIC_IMPORT = /\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/g;
+
+/** The other chunks a chunk imports by relative path, statically or on demand. */
+function chunkImports(js: string): string[] {
+  return [...new Set([...js.matchAll(STATIC_IMPORT), ...js.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]!))];
+}
+
 /** A split bundle would import its other chunks by path, which a lone file cannot serve. */
 function assertSelfContained(js: string, file: string, root: string): void {
-  const chunk =
-    /(?:^|[;\s])import\s*(?:[\w*{][^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/m.exec(js) ??
-    /\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/.exec(js);
-  if (chunk) throw new Error(`${path.relative(root, file)} imports ${chunk[1]}: the single-file export needs one script bundle`);
+  const chunk = chunkImports(js)[0];
+  if (chunk) throw new Error(`${path.relative(root, file)} imports ${chunk}: the single-file export needs one script bundle`);
+}
+
+/**
+ * The chunks that inlined scripts import (Vite's shared preload helper, and chunks loaded on
+ * demand such as the presenter view's), as an import map from each specifier to a data: URL. An
+ * inline script resolves `./chunk.js` against the page, and so does the map's key, so the browser
+ * gets the chunk from the map with no file to fetch. A data: module has no path to resolve
+ * `./other.js` against, so a mapped chunk must import nothing itself.
+ */
+function importMap(scripts: string[], root: string): Element | undefined {
+  const imports: Record<string, string> = {};
+  for (const script of scripts) {
+    for (const specifier of chunkImports(readFileSync(script, 'utf8'))) {
+      const file = path.resolve(path.dirname(script), specifier);
+      if (!file.startsWith(path.resolve(root) + path.sep) || !existsSync(file)) {
+        throw new Error(`${path.relative(root, script)} imports ${specifier}, which is not in ${root}/`);
+      }
+      const js = readFileSync(file, 'utf8');
+      assertSelfContained(js, file, root);
+      imports[specifier] = `data:text/javascript;base64,${Buffer.from(js).toString('base64')}`;
+    }
+  }
+  if (Object.keys(imports).length === 0) return undefined;
+  return createElement('script', JSON.stringify({ imports }), [{ name: 'type', value: 'importmap' }]);
 }
 
 /**
@@ -154,12 +184,18 @@ export function inlineSite(root: string, page = 'index.html'): string {
       if (deferred) {
         const parent = element.parentNode!;
         const at = parent.childNodes.indexOf(element);
-        const replacements = deferred.map((chunk) => {
-          const text = readFileSync(chunk, 'utf8');
-          if (chunk.endsWith('.css')) return createElement('style', inlineCssUrls(text, chunk, root).replace(/<\/style/gi, '\\3C/style'), []);
-          assertSelfContained(text, chunk, root);
-          return createElement('script', scriptText(text), [{ name: 'type', value: 'module' }]);
-        });
+        // A chunk the others import (the preload helper) comes through the import map, not as a script.
+        const imported = new Set(deferred.filter((d) => d.endsWith('.js')).flatMap((d) => chunkImports(readFileSync(d, 'utf8')).map((s) => path.resolve(path.dirname(d), s))));
+        const scripts = deferred.filter((d) => d.endsWith('.js') && !imported.has(d));
+        const map = importMap(scripts, root);
+        const replacements = [
+          ...(map ? [map] : []),
+          ...deferred.filter((d) => d.endsWith('.css') || scripts.includes(d)).map((chunk) => {
+            const text = readFileSync(chunk, 'utf8');
+            if (chunk.endsWith('.css')) return createElement('style', inlineCssUrls(text, chunk, root).replace(/<\/style/gi, '\\3C/style'), []);
+            return createElement('script', scriptText(text), [{ name: 'type', value: 'module' }]);
+          }),
+        ];
         parent.childNodes.splice(at, 1, ...replacements);
         for (const replacement of replacements) replacement.parentNode = parent;
         continue;

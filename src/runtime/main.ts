@@ -6,7 +6,7 @@ import './theme-switch.ts';
 import { makeAccessible } from './a11y.ts';
 import { fitPhones, swipeOneStep } from './phone.ts';
 import { followReducedMotion, motionConfig } from './navigation.ts';
-import { keepPreviewInStep, openPresenterOnS, presenterPlugins, startPreviewAtStep } from './presenter.ts';
+import { keepPreviewInStep, openPresenterOnS, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
 import type { Deck } from './deck-types.ts';
 import { showStepNumbers, stepNumber } from './slide-number.ts';
@@ -26,7 +26,6 @@ const deck: Deck = new Reveal({
   slideNumber: () => stepNumber(deck) as unknown as [string, string, string],
   pdfMaxPagesPerSlide: 1,
   ...motionConfig(),
-  plugins: [...presenterPlugins],
 });
 makeAccessible(deck); // screen readers: main landmark, one announcement per step
 fitPhones(deck); // phones: reveal's scroll view on a portrait stage that keeps text readable

@@ -1,11 +1,10 @@
 // The presenter view: reveal.js's notes plugin. `S` opens a speaker window with the current and
 // next step, the `::: notes` of the slide, elapsed time and a clock. The plugin is bundled and its
 // window is written from memory (no URL is fetched), so it works offline and from file://.
-import RevealNotes from 'reveal.js/plugin/notes';
+// Readers never open it, so it is a chunk of its own, imported the first time it is needed (`S`,
+// or a speaker window left open across a reload of the deck); the single-file export inlines it.
+import type { NotesPlugin } from 'reveal.js/plugin/notes';
 import type { Deck } from './deck-types.ts';
-
-const notes = RevealNotes();
-export const presenterPlugins = [notes];
 
 /** Query parameter that tells a preview which build step to open at. */
 const STEP_PARAM = 'presenter-fragment';
@@ -17,7 +16,17 @@ const STEP_PARAM = 'presenter-fragment';
  * first step. So `S` first puts the step into the URL the previews are opened with.
  */
 export function openPresenterOnS(deck: Deck): void {
-  deck.on('ready', () => {
+  // The previews (`?receiver`) never open a speaker window: the plugin does nothing there.
+  if (new URLSearchParams(location.search).has('receiver')) return;
+  let notes: Promise<NotesPlugin> | undefined;
+  const loadNotes = () =>
+    (notes ??= import('reveal.js/plugin/notes').then(({ default: RevealNotes }) => {
+      const plugin = RevealNotes();
+      deck.registerPlugin(plugin); // after initialize(), reveal.js initializes it at once
+      bindS(); // its init binds S to its own open(), without the step in the URL
+      return plugin;
+    }));
+  const bindS = () =>
     deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Presenter view (notes, next step, timer)' }, () => {
       const fragment = deck.getIndices().f;
       const page = location.href.split('#')[0]!;
@@ -25,8 +34,20 @@ export function openPresenterOnS(deck: Deck): void {
       // The plugin reads config.url when it opens (an option its types leave out); set it in place
       // rather than through configure(), which would re-sync the whole deck.
       (deck.getConfig() as { url?: string }).url = url;
-      notes.open();
+      // A popup needs the key press's user activation, which outlasts a local import by seconds.
+      void loadNotes().then((plugin) => plugin.open());
     });
+  deck.on('ready', () => {
+    bindS();
+    // A speaker window outlives a reload of the deck and calls it back once a second (a
+    // heartbeat); the plugin, once loaded, answers the next one and reconnects.
+    const onHeartbeat = (event: MessageEvent) => {
+      if (typeof event.data !== 'string' || !event.data.includes('"reveal-notes"') || !event.data.includes('"heartbeat"')) return;
+      window.removeEventListener('message', onHeartbeat);
+      void loadNotes();
+    };
+    window.addEventListener('message', onHeartbeat);
+    if (/(?:\?|&)notes/i.test(location.search)) void loadNotes(); // reveal.js's `?notes`: open at once
   });
 }
 
