@@ -111,7 +111,8 @@ function checkPause(env: DeckEnv, src: string, tokens: Token[], i: number, inNot
 function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): void {
   const inline = tokens[i]!;
   const block = tokens[i - 1];
-  const lines = inline.content.split('\n');
+  // Nearly every paragraph is prose: split it into lines only when a check could match.
+  const lines = inline.content.includes(':::') || inline.content.includes(PAUSE) ? inline.content.split('\n') : [];
   lines.forEach((text, k) => {
     // Nearly every line is prose: test the cheap precondition of each check first.
     if (!text.includes(':::') && (lines.length === 1 || !text.includes(PAUSE))) return;
