@@ -15,6 +15,7 @@ import { stepOrderPlugin } from './plugins/step-order.ts';
 import { slideRenderPlugin } from './plugins/slide-render.ts';
 import { linksPlugin } from './plugins/links.ts';
 import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
+import { curlyAttrsPlugin } from './plugins/curly-attrs.ts';
 import { markerCheckPlugin } from './plugins/marker-check.ts';
 import { stepConflictsPlugin } from './plugins/step-conflicts.ts';
 import { imageCheckPlugin } from './plugins/image-check.ts';
@@ -28,6 +29,7 @@ export function createMarkdown(): MarkdownItInstance {
     .use(frontMatterPlugin) //      leading YAML → env.meta
     .use(bracketedSpans) //         [text]{…} → <span>
     .use(attrs) //                  {.class key=value} on blocks and spans
+    .use(curlyAttrsPlugin) //       … its rule, run only at tokens that can hold a `{…}`
     .use(inlineAttrsPlugin) //      … the inline ones in one linear pass, before attrs' own rule
     .use(notesPlugin) //            ::: notes → <aside class="notes">
     .use(replacePlugin) //          ::: replace → states that give way to each other

@@ -11,3 +11,14 @@ declare module 'markdown-it-attrs/utils.js' {
   export function getMatchingOpeningToken(tokens: Token[], i: number): Token | false;
   export function hasDelimiters(where: 'start' | 'end' | 'only', options: AttrsOptions): (text: string) => boolean;
 }
+
+// Its patterns (what to match in the token stream, and how to apply the attributes there).
+declare module 'markdown-it-attrs/patterns.js' {
+  const patterns: (options: {
+    leftDelimiter: string;
+    rightDelimiter: string;
+    allowedAttributes: (string | RegExp)[];
+    allowedAttributeValues: (string | RegExp)[];
+  }) => unknown[];
+  export default patterns;
+}

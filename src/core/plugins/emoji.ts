@@ -9,12 +9,17 @@ export const EMOJI_TOKEN = 'deck_emoji';
 /** A flag (two regional indicators), or a pictograph with its selector and ZWJ sequence. */
 export const EMOJI = /\p{Regional_Indicator}{2}|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
 
+/** The same pattern, not global: a stateless yes/no test. */
+const HAS_EMOJI = new RegExp(EMOJI.source, 'u');
+
 export function emojiPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_emoji', (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'inline' || !token.children) continue;
+      // Most lines hold no emoji: leave their children as they are rather than copy them.
+      if (!token.children.some((child) => child.type === 'text' && HAS_EMOJI.test(child.content))) continue;
       token.children = token.children.flatMap((child) => (child.type === 'text' ? splitEmoji(child, state.Token) : [child]));
       const first = token.children[0];
       if (first?.type === EMOJI_TOKEN && tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open') {

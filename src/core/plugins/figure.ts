@@ -15,6 +15,11 @@ export const FIGURE_TOKEN = 'deck_figure';
 const STEP_TOKEN = 'deck_figure_step';
 /** env key: how many times each figure file has been used in this render. */
 const FIGURE_USES = Symbol('figure uses');
+/**
+ * env key: each figure file's parsed <svg>, by file text. A deck often uses one file many times;
+ * parsing it once per render and cloning the tree per use is several times cheaper than parse5.
+ */
+const PARSED_FIGURES = Symbol('parsed figures');
 const SVG_PATH = /\.svg$/i;
 /**
  * What a figure may not carry into the page: it is trusted as a picture, never as a program
@@ -97,7 +102,7 @@ function buildFigure(
     error('file not found (figures are read relative to the deck’s folder)');
     return undefined;
   }
-  const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
+  const svg = parsedSvg(env, text);
   if (!svg) {
     error('no <svg> element in the file');
     return undefined;
@@ -154,6 +159,27 @@ function buildFigure(
   token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
   token.meta = { figure: { svg, steps } satisfies FigureMeta };
   return { token, stepTokens };
+}
+
+/** A fresh copy of the file's <svg> element (each use is changed: ids, labels, steps). */
+function parsedSvg(env: DeckEnv, text: string): Element | undefined {
+  const cache = (env[PARSED_FIGURES] as Map<string, Element | undefined> | undefined) ?? new Map<string, Element | undefined>();
+  env[PARSED_FIGURES] = cache;
+  if (!cache.has(text)) {
+    cache.set(text, findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg'));
+  }
+  const svg = cache.get(text);
+  return svg && (cloneNode(svg, null) as Element);
+}
+
+/** A deep copy of a parse5 node: what the serializer reads (no source locations; none are asked for). */
+function cloneNode(node: Node, parent: ParentNode | null): Node {
+  if (!('childNodes' in node)) return { ...node, parentNode: parent } as Node;
+  const copy = { ...node, parentNode: parent } as Node & ParentNode;
+  if ('attrs' in copy) copy.attrs = copy.attrs.map((a) => ({ ...a }));
+  copy.childNodes = node.childNodes.map((child) => cloneNode(child, copy) as (typeof copy.childNodes)[number]);
+  if ('content' in node && node.content) (copy as Element & { content: ParentNode }).content = cloneNode(node.content as Node, null) as ParentNode;
+  return copy;
 }
 
 function safeDecode(src: string): string {

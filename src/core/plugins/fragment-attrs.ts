@@ -11,12 +11,12 @@ export const STEP_ATTR = 'step';
 export function fragmentAttrsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_fragment_attrs', (state) => {
     const env = state.env as unknown as DeckEnv;
-    for (const [token, block] of walkTokens(state.tokens)) {
-      if (!token.attrs || fragmentMark(token)) continue;
+    walkTokens(state.tokens, (token, block) => {
+      if (!token.attrs || fragmentMark(token)) return;
       const classes = String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
       const rawStep = token.attrGet(STEP_ATTR);
       const stepValue = rawStep === null ? null : String(rawStep);
-      if (!classes.includes('fragment') && stepValue === null) continue;
+      if (!classes.includes('fragment') && stepValue === null) return;
       const line = block.map ? block.map[0] + 1 : 0;
       let step: number | undefined;
       if (stepValue !== null) {
@@ -29,6 +29,6 @@ export function fragmentAttrsPlugin(md: MarkdownIt): void {
         token.attrs = token.attrs.filter(([name]) => name !== STEP_ATTR);
       }
       markFragment(token, { line, ...(step !== undefined ? { step } : {}) });
-    }
+    });
   });
 }

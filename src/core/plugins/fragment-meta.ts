@@ -24,13 +24,17 @@ export function fragmentMark(token: Token): FragmentMark | undefined {
   return token.meta?.fragment as FragmentMark | undefined;
 }
 
-/** Visits block tokens and the inline children inside them, in document order. */
-export function* walkTokens(tokens: Token[], from = 0, to = tokens.length): Generator<[Token, Token]> {
+/**
+ * Visits block tokens and the inline children inside them, in document order, with the block
+ * token each belongs to; `visit` returns false to stop. A callback, not a generator: several
+ * rules walk every token of the deck, and a generator allocated two objects per token.
+ */
+export function walkTokens(tokens: Token[], visit: (token: Token, block: Token) => boolean | void, from = 0, to = tokens.length): void {
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    yield [token, token];
+    if (visit(token, token) === false) return;
     if (token.type === 'inline' && token.children) {
-      for (const child of token.children) yield [child, token];
+      for (const child of token.children) if (visit(child, token) === false) return;
     }
   }
 }

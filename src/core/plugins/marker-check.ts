@@ -41,15 +41,21 @@ export function markerCheckPlugin(md: MarkdownIt): void {
       if (token.type === 'container_notes_close') notesDepth--;
       if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
       if (token.type === 'inline') checkInline(env, src, tokens, i);
-      for (const [child] of walkTokens(tokens, i, i + 1)) {
-        if (reportFull(env)) break;
-        if (child.attrs) checkAttributes(env, src, child, token);
-        const mark = fragmentMark(child);
-        if (mark && notesDepth > 0 && child.type !== 'pause_open') {
-          const p = blockPosition(env, src, token);
-          report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
-        }
-      }
+      const inNotes = notesDepth > 0;
+      walkTokens(
+        tokens,
+        (child) => {
+          if (reportFull(env)) return false;
+          if (child.attrs) checkAttributes(env, src, child, token);
+          const mark = fragmentMark(child);
+          if (mark && inNotes && child.type !== 'pause_open') {
+            const p = blockPosition(env, src, token);
+            report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
+          }
+        },
+        i,
+        i + 1,
+      );
     }
   });
 }
@@ -105,8 +111,11 @@ function checkPause(env: DeckEnv, src: string, tokens: Token[], i: number, inNot
 function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): void {
   const inline = tokens[i]!;
   const block = tokens[i - 1];
-  const lines = inline.content.split('\n');
+  // Nearly every paragraph is prose: split it into lines only when a check could match.
+  const lines = inline.content.includes(':::') || inline.content.includes(PAUSE) ? inline.content.split('\n') : [];
   lines.forEach((text, k) => {
+    // Nearly every line is prose: test the cheap precondition of each check first.
+    if (!text.includes(':::') && (lines.length === 1 || !text.includes(PAUSE))) return;
     const line = (inline.map?.[0] ?? 0) + k;
     const map: [number, number] = [line, line + 1];
     const container = CONTAINER_LINE.exec(text);
@@ -141,13 +150,23 @@ function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): voi
   }
 }
 
+/** env key: each class name's nearest marker class, worked out once per render (a deck repeats its classes). */
+const MARKER_GUESSES = Symbol('marker class guesses');
+
+function nearestMarkerClass(env: DeckEnv, cls: string): string | undefined {
+  const guesses = (env[MARKER_GUESSES] as Map<string, string | undefined> | undefined) ?? new Map<string, string | undefined>();
+  env[MARKER_GUESSES] = guesses;
+  if (!guesses.has(cls)) guesses.set(cls, nearest(cls, MARKER_CLASSES));
+  return guesses.get(cls);
+}
+
 function checkAttributes(env: DeckEnv, src: string, token: Token, block: Token): void {
   for (const [name, raw] of token.attrs ?? []) {
     const value = String(raw);
     if (name === 'class') {
       for (const cls of value.split(/\s+/)) {
         if (!cls || MARKER_CLASSES.includes(cls)) continue;
-        const guess = nearest(cls, MARKER_CLASSES);
+        const guess = nearestMarkerClass(env, cls);
         if (!guess) continue; // a class for the theme, not a marker
         const p = locate(env, src, block.map, `.${cls}`);
         report(env, 'error', p.line, p.column, `unknown class ".${cls}"; did you mean ".${guess}"?`);

@@ -10,8 +10,8 @@ export function stepConflictsPlugin(md: MarkdownIt): void {
     const env = state.env as unknown as DeckEnv;
     // For each open ancestor, the latest-appearing marked element among it and its own ancestors.
     const stack: (FragmentMark | undefined)[] = [];
-    for (const [token, block] of walkTokens(state.tokens)) {
-      if (reportFull(env)) return;
+    walkTokens(state.tokens, (token, block) => {
+      if (reportFull(env)) return false;
       if (token.type === 'slide_open') stack.length = 0;
       const mark = fragmentMark(token);
       const outer = stack[stack.length - 1];
@@ -23,6 +23,6 @@ export function stepConflictsPlugin(md: MarkdownIt): void {
       }
       if (token.nesting === 1) stack.push(mark?.index !== undefined && (!outer || mark.index > outer.index!) ? mark : outer);
       else if (token.nesting === -1) stack.pop();
-    }
+    });
   });
 }

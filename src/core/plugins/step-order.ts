@@ -26,10 +26,15 @@ export function stepOrderPlugin(md: MarkdownIt): void {
 
 function numberSlide(tokens: Token[], from: number, to: number): number[] {
   const marked: [Token, FragmentMark][] = [];
-  for (const [token] of walkTokens(tokens, from, to)) {
-    const mark = fragmentMark(token);
-    if (mark) marked.push([token, mark]);
-  }
+  walkTokens(
+    tokens,
+    (token) => {
+      const mark = fragmentMark(token);
+      if (mark) marked.push([token, mark]);
+    },
+    from,
+    to,
+  );
   const raw = new Map<FragmentMark, number>();
   let previous = 0;
   for (const [, mark] of marked) {

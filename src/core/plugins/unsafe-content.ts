@@ -15,8 +15,9 @@ export function unsafeContentPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_unsafe_content', (state) => {
     const env = state.env as unknown as DeckEnv;
     const at = (map: [number, number] | null, needle: string, after?: Position) => locate(env, state.src, map, needle, after);
-    for (const [token, block] of walkTokens(state.tokens)) {
-      if (token.attrs) {
+    walkTokens(state.tokens, (token, block) => {
+      // (Copied only when one is unsafe: nearly every token's attributes are kept as they are.)
+      if (token.attrs?.some(([name, raw]) => /^on/i.test(name) || SCRIPT_URL.test(String(raw)))) {
         token.attrs = token.attrs.filter(([name, raw]) => {
           const value = String(raw);
           if (/^on/i.test(name)) {
@@ -32,7 +33,7 @@ export function unsafeContentPlugin(md: MarkdownIt): void {
           return true;
         });
       }
-      if (token.type !== 'text' || reportFull(env)) continue;
+      if (token.type !== 'text' || reportFull(env)) return;
       // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
       const reportEach = (pattern: RegExp, message: string) => {
         let last: Position | undefined;
@@ -44,6 +45,6 @@ export function unsafeContentPlugin(md: MarkdownIt): void {
       };
       if (token.content.includes('<')) reportEach(SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
       if (/script:/i.test(token.content)) reportEach(SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
-    }
+    });
   });
 }
