@@ -35,12 +35,12 @@ export function createMarkdown(): MarkdownItInstance {
     .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close
     .use(pausePlugin) //            . . . → the rest appears at the next step
-    .use(emojiPlugin) //           ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
-    .use(figurePlugin) //          ![name](figures/x.svg) → inline SVG, data-step parts
+    .use(emojiPlugin) //            ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
+    .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
     .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
-    .use(linksPlugin) //             links out → target=_blank rel="noopener noreferrer"
+    .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics
     .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic
     .use(imageCheckPlugin) //       missing images, missing alt text → diagnostics

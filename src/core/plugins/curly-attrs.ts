@@ -7,8 +7,8 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import patternsFor from 'markdown-it-attrs/patterns.js';
 
-/** markdown-it-attrs' defaults, which markdown.ts uses unchanged. */
-const OPTIONS = { leftDelimiter: '{', rightDelimiter: '}', allowedAttributes: [] as string[], allowedAttributeValues: [] as string[] };
+/** markdown-it-attrs' defaults, which markdown.ts uses unchanged (inline-attrs.ts uses them too). */
+export const ATTRS_OPTIONS = { leftDelimiter: '{', rightDelimiter: '}', allowedAttributes: [] as string[], allowedAttributeValues: [] as string[] };
 const TABLE_TOKENS = new Set(['table_close', 'tr_close', 'tbody_close']);
 /** Patterns that may apply again at the same token (several `{…}` in a row). */
 const RETRIED = new Set(['inline attributes', 'inline nesting 0']);
@@ -21,7 +21,7 @@ interface Pattern {
 }
 
 export function curlyAttrsPlugin(md: MarkdownIt): void {
-  const patterns = patternsFor(OPTIONS) as Pattern[];
+  const patterns = patternsFor(ATTRS_OPTIONS) as Pattern[];
   const typeAt = patterns.map((pattern) => {
     const type = pattern.tests.find((t) => t.shift === 0)?.type;
     return typeof type === 'string' ? type : undefined;

@@ -5,9 +5,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { addAttrs, getAttrs, getMatchingOpeningToken, hasDelimiters } from 'markdown-it-attrs/utils.js';
+import { ATTRS_OPTIONS as OPTIONS } from './curly-attrs.ts';
 
-/** markdown-it-attrs' defaults, which markdown.ts uses unchanged. */
-const OPTIONS = { leftDelimiter: '{', rightDelimiter: '}', allowedAttributes: [] as string[] };
 
 export function inlineAttrsPlugin(md: MarkdownIt): void {
   const startsWithAttrs = hasDelimiters('start', OPTIONS);
