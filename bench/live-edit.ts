@@ -54,9 +54,12 @@ export async function benchLiveEdit(browser: Browser, deckFile: string, port: nu
     await page.addInitScript(asInitScript(editProbe, '⟦edit \\d+⟧'));
     await page.goto(url);
     await page.locator('.reveal.ready').waitFor({ timeout: 60_000 });
-    await page.keyboard.press('PageDown'); // stand on step 1, to see whether an edit keeps the place
-    await page.waitForTimeout(300);
-    const place = new URL(page.url()).hash;
+    // Stand on step 1, to see whether an edit keeps the place. reveal.js writes the step into the
+    // hash a moment after the key, so wait for that rather than for a fixed time.
+    const before = await page.evaluate(() => location.hash);
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction((hash) => location.hash !== hash, before);
+    const place = await page.evaluate(() => location.hash);
 
     const latencies: number[] = [];
     let kept = 0;

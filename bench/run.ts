@@ -126,6 +126,8 @@ async function main() {
     { name: 'stepping median', limit: '≤ 16 ms', value: results.stepping?.medianMs, ok: (v) => v <= 16, unit: 'ms' },
     { name: 'stepping worst', limit: '≤ 50 ms', value: results.stepping?.worstMs, ok: (v) => v <= 50, unit: 'ms' },
     { name: 'live edit median', limit: '≤ 200 ms', value: results.liveEdit?.medianMs, ok: (v) => v <= 200, unit: 'ms' },
+    // Not a speed figure, but a fast reload that loses the speaker's place would be no help.
+    { name: 'live edits that kept the step', limit: 'all', value: results.liveEdit?.keptPlace, ok: (v) => v === results.liveEdit!.edits, unit: `of ${results.liveEdit?.edits}` },
   ];
 
   printTable(results);
