@@ -1,7 +1,7 @@
 // Build: wall time and peak memory (max RSS of the largest process) of `npm run build`, via
 // GNU time. Median of several runs after one warm-up.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, round } from './stats.ts';
@@ -50,17 +50,28 @@ export function benchBuild(runs = 5, cwd = process.cwd()): BuildFigures {
 }
 
 /**
- * The build's floor: `npm run build` (`vite build`, no config) of a one-line page, with this
- * project's node_modules, measured the same way. What Vite and npm cost before our work starts.
+ * The build's floor: `npm run build` of a one-line page with no Vite config, with this project's
+ * node_modules and this project's build command (`vite build` started the same way, with the same
+ * Node flags and allocator setting: scripts/vite.mjs), measured the same way. What Vite and npm
+ * cost before our work starts.
  */
 export function benchBuildFloor(runs = 5): BuildFigures {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-build-floor-'));
   try {
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true, scripts: { build: 'vite build' } }));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true, scripts: { build: floorBuildCommand() } }));
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>floor</title><p>floor</p>\n');
     symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
     return benchBuild(runs, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** This project's `build` script, its own files (scripts/vite.mjs) named by absolute path. */
+function floorBuildCommand(): string {
+  const build = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { build: string } }).scripts.build;
+  return build
+    .split(' ')
+    .map((word) => (word.includes('/') && existsSync(word) ? JSON.stringify(path.resolve(word)) : word))
+    .join(' ');
 }

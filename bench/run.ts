@@ -185,7 +185,7 @@ function printTable(r: any) {
   for (const l of r.loader ?? [])
     rows.push([`loader ${l.slides} slides (${kib(l.bytes)} KiB, median of ${l.runs})`, `${l.medianMs} ms · ${l.mbPerS} MB/s · ${l.usPerSlide} µs/slide`]);
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
-  if (r.buildFloor) rows.push(['  floor: vite build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
+  if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
   if (r.load) {
     const b = r.load.bytes;
     rows.push(['bytes before title visible (gzip, median)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s), worst run ${kib(b.beforeTitleGzipWorst)} KiB`]);

@@ -1,7 +1,7 @@
 // Build-time critical CSS: the first slide paints from the pre-rendered HTML and an inline <style>
 // before any script runs; the full stylesheet arrives later with reveal.js (see index.html).
 import path from 'node:path';
-import postcss, { type AtRule, type Rule } from 'postcss';
+import postcss, { type AtRule, type Container, type Rule } from 'postcss';
 import type { Plugin } from 'vite';
 
 /**
@@ -45,12 +45,38 @@ const BEFORE_START = `@media (scripting:enabled){.reveal:not(.ready) .slides>sec
  * relative url() (fonts, images), written relative to the stylesheet, for the page it is inlined in.
  */
 export function criticalCss(css: string, rebase: (url: string) => string = (url) => url): string {
+  return rebaseUrls(splitStylesheet(css).firstPaint, rebase);
+}
+
+/** The stylesheet less its @font-face rules (they are in every page's critical CSS). */
+export function withoutFontFaces(css: string): string {
+  return splitStylesheet(css).rest;
+}
+
+/** Relative url()s rewritten by `rebase`; absolute ones, data: URLs and fragments are left as they are. */
+export function rebaseUrls(css: string, rebase: (url: string) => string): string {
+  return css.replace(/url\((["']?)([^"')]+)\1\)/g, (whole, quote: string, url: string) =>
+    /^(?:[a-z][\w+.-]*:|\/|#)/i.test(url) ? whole : `url(${quote}${rebase(url)}${quote})`,
+  );
+}
+
+/**
+ * One parse of a stylesheet, two results: `firstPaint`, the rules the first paint needs (url()s as
+ * written, see criticalCss), and `rest`, the stylesheet less its @font-face rules (withoutFontFaces).
+ * Parsing is most of the work (and of the build's memory at that point), so it is done once.
+ */
+export function splitStylesheet(css: string): { firstPaint: string; rest: string } {
   const root = postcss.parse(css);
-  root.walkDecls((decl) => {
-    decl.value = decl.value.replace(/url\((["']?)([^"')]+)\1\)/g, (whole, quote: string, url: string) =>
-      /^(?:[a-z][\w+.-]*:|\/|#)/i.test(url) ? whole : `url(${quote}${rebase(url)}${quote})`,
-    );
-  });
+  // The rest: the sheet printed with its @font-face rules taken out, then put back where they were.
+  const fontFaces: { at: AtRule; parent: Container; index: number }[] = [];
+  root.walkAtRules('font-face', (at) => void fontFaces.push({ at, parent: at.parent as Container, index: at.parent!.index(at) }));
+  for (const { at } of fontFaces) at.remove();
+  const rest = root.toString();
+  for (const { at, parent, index } of fontFaces) {
+    const next = parent.nodes?.[index];
+    if (next) parent.insertBefore(next, at);
+    else parent.append(at);
+  }
   root.walkAtRules((at: AtRule) => {
     if (at.name === 'keyframes' || (at.name === 'media' && /\bprint\b/.test(at.params))) at.remove();
   });
@@ -77,26 +103,24 @@ export function criticalCss(css: string, rebase: (url: string) => string = (url)
     if (rule.nodes.length === 0) rule.remove();
   });
   root.walkAtRules('media', (at) => void (at.nodes?.length === 0 && at.remove()));
-  return root.toString().replace(/\n+/g, ' ');
+  return { firstPaint: root.toString().replace(/\n+/g, ' '), rest };
 }
 
 /** Inlines the critical part of the bundle's CSS into index.html as a <style> in the head. */
-/** The stylesheet less its @font-face rules (they are in every page's critical CSS). */
-export function withoutFontFaces(css: string): string {
-  const sheet = postcss.parse(css);
-  sheet.walkAtRules('font-face', (rule) => void rule.remove());
-  return sheet.toString();
-}
-
 export function criticalCssPlugin(): Plugin {
   let root = process.cwd();
-  // Each page reads the stylesheets as built, before any page took their @font-face rules out.
-  const originals: Record<string, string> = {};
+  // Each stylesheet is worked on once for all pages (their critical rules differ only in how url()s
+  // are rebased): a page's critical CSS is read from the stylesheet as built, before the first page
+  // took its @font-face rules out.
+  const firstPaint = new Map<string, string>();
   return {
     name: 'deck-critical-css',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+    },
+    buildStart() {
+      firstPaint.clear();
     },
     transformIndexHtml: {
       order: 'post',
@@ -105,12 +129,17 @@ export function criticalCssPlugin(): Plugin {
         const pageDir = path.posix.dirname(path.relative(root, ctx.filename).split(path.sep).join('/'));
         const rules = Object.values(ctx.bundle ?? {}).flatMap((file) => {
           if (file.type !== 'asset' || !file.fileName.endsWith('.css')) return [];
-          const source = (originals[file.fileName] ??= String(file.source));
-          // Every page carries the @font-face rules inline from its first paint; declared again in
-          // the stylesheet that loads later, the browser would fetch each font a second time.
-          file.source = withoutFontFaces(source);
+          let rules = firstPaint.get(file.fileName);
+          if (rules === undefined) {
+            const sheet = splitStylesheet(String(file.source));
+            rules = sheet.firstPaint;
+            firstPaint.set(file.fileName, rules);
+            // Every page carries the @font-face rules inline from its first paint; declared again in
+            // the stylesheet that loads later, the browser would fetch each font a second time.
+            file.source = sheet.rest;
+          }
           const cssDir = path.posix.dirname(file.fileName);
-          return [criticalCss(source, (url) => path.posix.relative(pageDir, path.posix.join(cssDir, url)))];
+          return [rebaseUrls(rules, (url) => path.posix.relative(pageDir, path.posix.join(cssDir, url)))];
         });
         return { html, tags: [{ tag: 'style', children: [...rules, BEFORE_START].join('\n'), injectTo: 'head' }] };
       },

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { criticalCss } from '../../src/vite/critical.ts';
+import { criticalCss, splitStylesheet } from '../../src/vite/critical.ts';
 
 const revealCss = readFileSync(createRequire(import.meta.url).resolve('reveal.js/reveal.css'), 'utf8');
 
@@ -36,5 +36,14 @@ describe('criticalCss', () => {
     expect(out).toContain('url("assets/b.woff")');
     expect(out).toContain('url(data:image/png;base64,AA)');
     expect(out).toContain('url(/abs.png)');
+  });
+
+  it('from one parse, gives the stylesheet less its @font-face rules, and the first-paint rules with them', () => {
+    const css = '@font-face{font-family:A;src:url(a.woff2)}.reveal h1{color:red}@media (min-width:1px){@font-face{font-family:B;src:url(b.woff2)}.x{color:blue}}@font-face{font-family:C;src:url(c.woff2)}';
+    const { firstPaint, rest } = splitStylesheet(css);
+    expect(rest).toBe('.reveal h1{color:red}@media (min-width:1px){.x{color:blue}}');
+    // The first-paint rules keep the @font-face rules in their places.
+    expect(firstPaint).toBe(css);
+    expect(criticalCss(revealCss)).toBe(splitStylesheet(revealCss).firstPaint);
   });
 });
