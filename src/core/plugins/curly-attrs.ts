@@ -2,7 +2,7 @@
 // tries each of its 12 patterns at every token of the deck (a few object allocations per try),
 // which was a sixth of the loader's time; every pattern needs a `{` in the token, in one of the
 // next two, or is about tables, so the other tokens are skipped. The patterns, their order and
-// their transforms are the library's; `matches` is its `test`, unchanged in meaning.
+// their transforms are the library's; `compileTest` is its `test`, unchanged in meaning.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import patternsFor from 'markdown-it-attrs/patterns.js';
@@ -26,6 +26,8 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
     const type = pattern.tests.find((t) => t.shift === 0)?.type;
     return typeof type === 'string' ? type : undefined;
   });
+  // Each test is turned once into a function, so trying a pattern allocates nothing.
+  const tests = patterns.map((pattern) => pattern.tests.map(compileTest));
   md.core.ruler.at('curly_attributes', (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -35,12 +37,17 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
         // Most patterns name the type of the token they start at: a cheap first refusal.
         const type = typeAt[p];
         if (type !== undefined && tokens[i]!.type !== type) continue;
+        // As the library's `tests.every`: stop at the first test that fails; keep the last j given.
         let j: number | null = null;
-        const match = pattern.tests.every((t) => {
-          const res = matches(tokens, i, t);
-          if (res.j !== null) j = res.j;
-          return res.match;
-        });
+        let match = true;
+        for (const test of tests[p]!) {
+          const res = test(tokens, i);
+          if (res === NO_MATCH) {
+            match = false;
+            break;
+          }
+          if (res !== MATCH) j = res;
+        }
         if (!match) continue;
         // As the library does: a pattern that throws is logged and skipped, the rest still apply.
         try {
@@ -65,59 +72,83 @@ function mayHoldAttrs(tokens: Token[], i: number): boolean {
   return token.type === 'inline' && !!token.children?.some((child) => child.content.includes('{'));
 }
 
-/** markdown-it-attrs' `test`: does rule `t` hold at tokens[i] (and at which child, if it tests children)? */
-function matches(tokens: Token[], i: number, t: Rule): { match: boolean; j: number | null } {
-  const res: { match: boolean; j: number | null } = { match: false, j: null };
-  const ii = t.shift !== undefined ? i + t.shift : t.position!;
-  if (t.shift !== undefined && ii < 0) return res;
-  const token = (ii >= 0 ? tokens[ii] : tokens[tokens.length + ii]) as unknown as Record<string, unknown> | undefined;
-  if (token === undefined) return res;
+/** A compiled test's answer: no match, a match, or a match at child j (j ≥ 0). */
+const NO_MATCH = -2;
+const MATCH = -1;
+type CompiledTest = (tokens: Token[], i: number) => number;
+type Check = (token: Record<string, unknown>) => number;
+
+/**
+ * markdown-it-attrs' `test` for one rule `t`, compiled: the same checks in the same order
+ * (`Object.keys(t)`), with the same answer, worked out without allocating per token.
+ */
+function compileTest(t: Rule): CompiledTest {
+  const checks: Check[] = [];
   for (const key of Object.keys(t)) {
     if (key === 'shift' || key === 'position') continue;
-    if (token[key] === undefined) return res;
     const expected = t[key];
-    if (key === 'children' && isArrayOfObjects(expected)) {
-      const children = token.children as Token[];
-      if (children.length === 0) return res;
-      const childTests = expected as Rule[];
-      let match = false;
-      if (childTests.every((tt) => tt.position !== undefined)) {
-        match = childTests.every((tt) => matches(children, tt.position!, tt).match);
-        if (match) {
-          const j = childTests[childTests.length - 1]!.position!;
-          res.j = j >= 0 ? j : children.length + j;
-        }
-      } else {
-        for (let j = 0; j < children.length; j++) {
-          match = childTests.every((tt) => matches(children, j, tt).match);
-          if (match) {
-            res.j = j;
-            break;
-          }
-        }
-      }
-      if (!match) return res;
-      continue;
-    }
-    switch (typeof expected) {
-      case 'boolean':
-      case 'number':
-      case 'string':
-        if (token[key] !== expected) return res;
-        break;
-      case 'function':
-        if (!(expected as (v: unknown) => boolean)(token[key])) return res;
-        break;
-      default:
-        if (Array.isArray(expected) && expected.length && expected.every((f) => typeof f === 'function')) {
-          if (!expected.every((f: (v: unknown) => boolean) => f(token[key]))) return res;
-          break;
-        }
-        throw new Error(`Unknown type of pattern test (key: ${key}).`);
-    }
+    checks.push(compileCheck(key, expected));
   }
-  res.match = true;
-  return res;
+  const shift = t.shift;
+  const position = t.position!;
+  return (tokens, i) => {
+    const ii = shift !== undefined ? i + shift : position;
+    if (shift !== undefined && ii < 0) return NO_MATCH;
+    const token = (ii >= 0 ? tokens[ii] : tokens[tokens.length + ii]) as unknown as Record<string, unknown> | undefined;
+    if (token === undefined) return NO_MATCH;
+    let j = MATCH;
+    for (let c = 0; c < checks.length; c++) {
+      const res = checks[c]!(token);
+      if (res === NO_MATCH) return NO_MATCH;
+      if (res !== MATCH) j = res;
+    }
+    return j;
+  };
+}
+
+function compileCheck(key: string, expected: unknown): Check {
+  if (key === 'children' && isArrayOfObjects(expected)) {
+    const childTests = expected as Rule[];
+    const compiled = childTests.map(compileTest);
+    const holds = (children: Token[], at: number) => {
+      for (let k = 0; k < compiled.length; k++) if (compiled[k]!(children, at) === NO_MATCH) return false;
+      return true;
+    };
+    if (childTests.every((tt) => tt.position !== undefined)) {
+      // Fixed positions: test them, the child is the last position's.
+      const j = childTests[childTests.length - 1]!.position!;
+      return (token) => {
+        if (token.children === undefined) return NO_MATCH;
+        const children = token.children as Token[];
+        if (children.length === 0) return NO_MATCH;
+        for (let k = 0; k < compiled.length; k++) if (compiled[k]!(children, childTests[k]!.position!) === NO_MATCH) return NO_MATCH;
+        return j >= 0 ? j : children.length + j;
+      };
+    }
+    // Shifts: the first child where every test holds.
+    return (token) => {
+      if (token.children === undefined) return NO_MATCH;
+      const children = token.children as Token[];
+      for (let j = 0; j < children.length; j++) if (holds(children, j)) return j;
+      return NO_MATCH;
+    };
+  }
+  switch (typeof expected) {
+    case 'boolean':
+    case 'number':
+    case 'string':
+      return (token) => (token[key] === undefined || token[key] !== expected ? NO_MATCH : MATCH);
+    case 'function': {
+      const predicate = expected as (v: unknown) => boolean;
+      return (token) => (token[key] === undefined || !predicate(token[key]) ? NO_MATCH : MATCH);
+    }
+    default:
+      if (Array.isArray(expected) && expected.length && expected.every((f) => typeof f === 'function')) {
+        const predicates = expected as ((v: unknown) => boolean)[];
+        return (token) => (token[key] === undefined || !predicates.every((f) => f(token[key])) ? NO_MATCH : MATCH);
+      }
+      throw new Error(`Unknown type of pattern test (key: ${key}).`);
+  }
 }
 
 function isArrayOfObjects(value: unknown): boolean {
