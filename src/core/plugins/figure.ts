@@ -5,6 +5,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
 import { report, type DeckEnv } from '../env.ts';
+import { sourceLines } from '../diagnostics/locate.ts';
 import { markFragment, type FragmentMark } from './fragment-meta.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -16,8 +17,9 @@ const STEP_TOKEN = 'deck_figure_step';
 /** env key: how many times each figure file has been used in this render. */
 const FIGURE_USES = Symbol('figure uses');
 /**
- * env key: each figure file's parsed <svg>, by file text. A deck often uses one file many times;
- * parsing it once per render and cloning the tree per use is several times cheaper than parse5.
+ * env key: each figure file's parsed and checked <svg>, by file text. A deck often uses one file
+ * many times; parsing and checking it once per render and cloning the tree per use is several
+ * times cheaper than parse5.
  */
 const PARSED_FIGURES = Symbol('parsed figures');
 const SVG_PATH = /\.svg$/i;
@@ -36,7 +38,7 @@ interface FigureMeta {
 export function figurePlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_figure', (state) => {
     const env = state.env as unknown as DeckEnv;
-    const lines = state.src.split('\n');
+    const lines = sourceLines(env, state.src);
     const out: Token[] = [];
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -78,10 +80,14 @@ export function figurePlugin(md: MarkdownIt): void {
 
 /** The image token when tokens[i..i+2] is a paragraph with nothing but an image of an .svg file. */
 function loneSvgImage(tokens: Token[], i: number): Token | undefined {
-  const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') return undefined;
-  const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
-  const image = children.length === 1 ? children[0] : undefined;
+  if (tokens[i]!.type !== 'paragraph_open' || tokens[i + 1]?.type !== 'inline' || tokens[i + 2]?.type !== 'paragraph_close') return undefined;
+  // The one child that is not blank text.
+  let image: Token | undefined;
+  for (const child of tokens[i + 1]!.children ?? []) {
+    if (child.type === 'text' && child.content.trim() === '') continue;
+    if (image) return undefined;
+    image = child;
+  }
   return image?.type === 'image' && SVG_PATH.test(String(image.attrGet('src') ?? '')) ? image : undefined;
 }
 
@@ -102,18 +108,20 @@ function buildFigure(
     error('file not found (figures are read relative to the deck’s folder)');
     return undefined;
   }
-  const svg = parsedSvg(env, text);
-  if (!svg) {
+  const template = figureTemplate(env, text);
+  if (!template.svg) {
     error('no <svg> element in the file');
     return undefined;
   }
-  removeUnsafe(svg, error);
+  // What was left out of the file is reported at each use, as if it were found there.
+  for (const message of template.unsafe) error(message);
+  const svg = cloneNode(template.svg, null) as Element;
   // Ids are prefixed per figure use, so two figures (or one figure used twice) never share an id.
   const base = src.replace(/^.*\//, '').replace(SVG_PATH, '').replace(/[^\w-]+/g, '-');
   const uses = ((env[FIGURE_USES] as Map<string, number> | undefined) ?? new Map<string, number>());
   env[FIGURE_USES] = uses.set(base, (uses.get(base) ?? 0) + 1);
   const name = uses.get(base)! > 1 ? `${base}-${uses.get(base)}` : base;
-  prefixIds(svg, `figure-${name}-`);
+  if (template.hasIds) prefixIds(svg, `figure-${name}-`);
 
   // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
   const title = findElement(svg, (e) => e.tagName === 'title');
@@ -161,15 +169,28 @@ function buildFigure(
   return { token, stepTokens };
 }
 
-/** A fresh copy of the file's <svg> element (each use is changed: ids, labels, steps). */
-function parsedSvg(env: DeckEnv, text: string): Element | undefined {
-  const cache = (env[PARSED_FIGURES] as Map<string, Element | undefined> | undefined) ?? new Map<string, Element | undefined>();
+/** A figure file's <svg> element with what it may not carry left out, parsed once per text. */
+interface FigureTemplate {
+  svg: Element | undefined;
+  /** What removeUnsafe left out, in order: the messages each use of the file reports. */
+  unsafe: string[];
+  /** Whether any element has an id (only then are ids prefixed per use). */
+  hasIds: boolean;
+}
+
+function figureTemplate(env: DeckEnv, text: string): FigureTemplate {
+  const cache = (env[PARSED_FIGURES] as Map<string, FigureTemplate> | undefined) ?? new Map<string, FigureTemplate>();
   env[PARSED_FIGURES] = cache;
-  if (!cache.has(text)) {
-    cache.set(text, findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg'));
+  let template = cache.get(text);
+  if (!template) {
+    const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
+    const unsafe: string[] = [];
+    if (svg) removeUnsafe(svg, (message) => unsafe.push(message));
+    const hasIds = !!svg && elements(svg).some((e) => e.attrs.some((a) => a.name === 'id'));
+    template = { svg, unsafe, hasIds };
+    cache.set(text, template);
   }
-  const svg = cache.get(text);
-  return svg && (cloneNode(svg, null) as Element);
+  return template;
 }
 
 /** A deep copy of a parse5 node: what the serializer reads (no source locations; none are asked for). */

@@ -13,10 +13,9 @@ export function fragmentAttrsPlugin(md: MarkdownIt): void {
     const env = state.env as unknown as DeckEnv;
     walkTokens(state.tokens, (token, block) => {
       if (!token.attrs || fragmentMark(token)) return;
-      const classes = String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
       const rawStep = token.attrGet(STEP_ATTR);
       const stepValue = rawStep === null ? null : String(rawStep);
-      if (!classes.includes('fragment') && stepValue === null) return;
+      if (stepValue === null && !hasFragmentClass(token.attrGet('class'))) return;
       const line = block.map ? block.map[0] + 1 : 0;
       let step: number | undefined;
       if (stepValue !== null) {
@@ -31,4 +30,11 @@ export function fragmentAttrsPlugin(md: MarkdownIt): void {
       markFragment(token, { line, ...(step !== undefined ? { step } : {}) });
     });
   });
+}
+
+/** True when the class list holds `fragment` (most attributes are links' hrefs: no split for them). */
+function hasFragmentClass(value: string | number | null): boolean {
+  if (value === null) return false;
+  const classes = String(value);
+  return classes.includes('fragment') && classes.split(/\s+/).includes('fragment');
 }

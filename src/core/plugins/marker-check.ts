@@ -8,7 +8,7 @@ import { report, reportFull, type DeckEnv } from '../env.ts';
 import { blockPosition, locate, sourceLines } from '../diagnostics/locate.ts';
 import { CONTAINERS, isKnownAttribute, ATTRIBUTES, MARKER_CLASSES } from '../diagnostics/markers.ts';
 import { didYouMean, nearest } from '../diagnostics/suggest.ts';
-import { fragmentMark, walkTokens } from './fragment-meta.ts';
+import { fragmentMark } from './fragment-meta.ts';
 import { PAUSE } from './pause.ts';
 
 const CONTAINER_LINE = /^\s*(:{3,})\s*(\S*)(.*)$/;
@@ -41,23 +41,25 @@ export function markerCheckPlugin(md: MarkdownIt): void {
       if (token.type === 'container_notes_close') notesDepth--;
       if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
       if (token.type === 'inline') checkInline(env, src, tokens, i);
+      // The token and, for an inline one, its children: their attributes and build steps.
       const inNotes = notesDepth > 0;
-      walkTokens(
-        tokens,
-        (child) => {
-          if (reportFull(env)) return false;
-          if (child.attrs) checkAttributes(env, src, child, token);
-          const mark = fragmentMark(child);
-          if (mark && inNotes && child.type !== 'pause_open') {
-            const p = blockPosition(env, src, token);
-            report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
-          }
-        },
-        i,
-        i + 1,
-      );
+      checkMarked(env, src, token, token, inNotes);
+      if (token.type === 'inline' && token.children) {
+        for (const child of token.children) {
+          if (reportFull(env)) break;
+          checkMarked(env, src, child, token, inNotes);
+        }
+      }
     }
   });
+}
+
+function checkMarked(env: DeckEnv, src: string, token: Token, block: Token, inNotes: boolean): void {
+  if (token.attrs) checkAttributes(env, src, token, block);
+  if (inNotes && token.type !== 'pause_open' && fragmentMark(token)) {
+    const p = blockPosition(env, src, block);
+    report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
+  }
 }
 
 /** How many states the replace plugin made of the container opened at `open`. */
