@@ -9,7 +9,6 @@ import patternsFor from 'markdown-it-attrs/patterns.js';
 
 /** markdown-it-attrs' defaults, which markdown.ts uses unchanged (inline-attrs.ts uses them too). */
 export const ATTRS_OPTIONS = { leftDelimiter: '{', rightDelimiter: '}', allowedAttributes: [] as string[], allowedAttributeValues: [] as string[] };
-const TABLE_TOKENS = new Set(['table_close', 'tr_close', 'tbody_close']);
 /** Patterns that may apply again at the same token (several `{…}` in a row). */
 const RETRIED = new Set(['inline attributes', 'inline nesting 0']);
 
@@ -30,8 +29,24 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
   const tests = patterns.map((pattern) => pattern.tests.map(compileTest));
   md.core.ruler.at('curly_attributes', (state) => {
     const tokens = state.tokens;
+    // Whether tokens[at], [at + 1] and [at + 2] hold a `{`: each token is looked at once as the
+    // window moves on, and looked at again only after a transform (which may change any of them).
+    let at = -2;
+    let brace0 = false;
+    let brace1 = false;
+    let brace2 = false;
     for (let i = 0; i < tokens.length; i++) {
-      if (!mayHoldAttrs(tokens, i)) continue;
+      if (at === i - 1) {
+        brace0 = brace1;
+        brace1 = brace2;
+        brace2 = hasBrace(tokens[i + 2]);
+      } else {
+        brace0 = hasBrace(tokens[i]);
+        brace1 = hasBrace(tokens[i + 1]);
+        brace2 = hasBrace(tokens[i + 2]);
+      }
+      at = i;
+      if (!brace0 && !brace1 && !brace2 && !mayHoldAttrsWithoutBrace(tokens[i]!)) continue;
       for (let p = 0; p < patterns.length; p++) {
         const pattern = patterns[p]!;
         // Most patterns name the type of the token they start at: a cheap first refusal.
@@ -49,6 +64,7 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
           if (res !== MATCH) j = res;
         }
         if (!match) continue;
+        at = -2;
         // As the library does: a pattern that throws is logged and skipped, the rest still apply.
         try {
           pattern.transform(tokens, i, j);
@@ -63,13 +79,15 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
 
 const hasBrace = (token: Token | undefined) => !!token && (token.content.includes('{') || token.info.includes('{'));
 
-/** False only where no pattern of the library can match at tokens[i]. */
-function mayHoldAttrs(tokens: Token[], i: number): boolean {
-  const token = tokens[i]!;
-  if (TABLE_TOKENS.has(token.type)) return true;
-  if (hasBrace(token) || hasBrace(tokens[i + 1]) || hasBrace(tokens[i + 2])) return true;
-  // A text child may hold a `{` the inline source spells as an entity (`&#123;`).
-  return token.type === 'inline' && !!token.children?.some((child) => child.content.includes('{'));
+/**
+ * Where none of tokens[i..i+2] holds a `{`, a pattern of the library can still match at the
+ * end of a table, or at an inline token whose text child holds a `{` that the inline source
+ * spells as an entity (`&#123;`). Everywhere else, none can.
+ */
+function mayHoldAttrsWithoutBrace(token: Token): boolean {
+  const type = token.type;
+  if (type === 'table_close' || type === 'tr_close' || type === 'tbody_close') return true;
+  return type === 'inline' && !!token.children?.some((child) => child.content.includes('{'));
 }
 
 /** A compiled test's answer: no match, a match, or a match at child j (j ≥ 0). */

@@ -6,7 +6,7 @@ import type { Token } from 'markdown-it';
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
 import { report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
-import { markFragment, type FragmentMark } from './fragment-meta.ts';
+import { fragmentClasses, markFragment, type FragmentMark } from './fragment-meta.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -67,10 +67,7 @@ export function figurePlugin(md: MarkdownIt): void {
     const token = tokens[idx]!;
     const meta = token.meta!.figure as FigureMeta;
     for (const [element, mark] of meta.steps) {
-      const classes = new Set(attr(element, 'class').split(/\s+/).filter(Boolean));
-      classes.add('fragment');
-      if (mark.effect) classes.add(mark.effect);
-      setAttr(element, 'class', [...classes].join(' '));
+      setAttr(element, 'class', fragmentClasses(attr(element, 'class'), mark.effect));
       setAttr(element, 'data-fragment-index', String(mark.index ?? 0));
     }
     return `<figure${self.renderAttrs(token)}>\n${serializeOuter(meta.svg)}\n</figure>\n`;

@@ -24,6 +24,26 @@ export function fragmentMark(token: Token): FragmentMark | undefined {
   return token.meta?.fragment as FragmentMark | undefined;
 }
 
+const WHITESPACE = /\s/;
+
+/**
+ * The class list of a stepped element: its own classes (`own`, as written; null for none), then
+ * `fragment` and the mark's effect, each once, in that order.
+ */
+export function fragmentClasses(own: string | number | null, effect: string | undefined): string {
+  const text = own === null ? '' : String(own);
+  // Nearly always one class or none: nothing to split or deduplicate.
+  if (!WHITESPACE.test(text)) {
+    let classes = text === '' || text === 'fragment' ? 'fragment' : `${text} fragment`;
+    if (effect && effect !== 'fragment' && effect !== text) classes += ` ${effect}`;
+    return classes;
+  }
+  const classes = new Set(text.split(/\s+/).filter(Boolean));
+  classes.add('fragment');
+  if (effect) classes.add(effect);
+  return [...classes].join(' ');
+}
+
 /**
  * Visits block tokens and the inline children inside them, in document order, with the block
  * token each belongs to; `visit` returns false to stop. A callback, not a generator: several

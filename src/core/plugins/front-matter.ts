@@ -1,5 +1,6 @@
 // Front matter: a leading `---` YAML block, parsed into env.meta (never split into a slide).
 import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import type { DeckEnv } from '../env.ts';
 import { defaultMeta, parseMeta } from '../meta.ts';
@@ -9,8 +10,14 @@ export function frontMatterPlugin(md: MarkdownIt): void {
   md.use(frontMatter, () => {});
   md.core.ruler.push('deck_front_matter', (state) => {
     const env = state.env as unknown as DeckEnv;
-    const token = state.tokens.find((t) => t.type === 'front_matter');
+    let token: Token | undefined;
+    for (const t of state.tokens) {
+      if (t.type === 'front_matter') {
+        token = t;
+        break;
+      }
+    }
     env.meta = token ? parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env) : defaultMeta();
-    state.tokens = state.tokens.filter((t) => t.type !== 'front_matter');
+    if (token) state.tokens = state.tokens.filter((t) => t.type !== 'front_matter');
   });
 }

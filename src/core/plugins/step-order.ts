@@ -3,7 +3,7 @@
 // `step=N` pins it to step N. Indices are then packed to 0..k-1 so no step is empty.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { fragmentMark, type FragmentMark } from './fragment-meta.ts';
+import { fragmentClasses, fragmentMark, type FragmentMark } from './fragment-meta.ts';
 
 export interface SlideSteps {
   /** 1-based line of the first element of each step after the first. */
@@ -77,14 +77,4 @@ function numberSlide(tokens: Token[], from: number, to: number): number[] {
     if (!mark.sameStepAs && mark.line > 0) stepLines[index] = Math.min(stepLines[index]!, mark.line);
   }
   return stepLines.map((line) => (Number.isFinite(line) ? line : 0));
-}
-
-/** The class list of a fragment: its own classes, then `fragment` and its effect, each once. */
-export function fragmentClasses(own: string | number | null, effect: string | undefined): string {
-  // Most marked elements have no class of their own, or just `fragment`.
-  if ((own === null || own === 'fragment') && effect !== 'fragment') return effect ? `fragment ${effect}` : 'fragment';
-  const classes = new Set(String(own ?? '').split(/\s+/).filter(Boolean));
-  classes.add('fragment');
-  if (effect) classes.add(effect);
-  return [...classes].join(' ');
 }

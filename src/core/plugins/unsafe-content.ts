@@ -37,7 +37,7 @@ export function unsafeContentPlugin(md: MarkdownIt): void {
       // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
       const content = token.content;
       if (content.includes('<')) reportEach(env, state.src, token, block, SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
-      if (/script:/i.test(content)) reportEach(env, state.src, token, block, SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
+      if (content.includes(':') && /script:/i.test(content)) reportEach(env, state.src, token, block, SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
     });
   });
 }
