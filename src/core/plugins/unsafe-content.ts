@@ -14,32 +14,33 @@ const SCRIPT_LINK = /\[[^[\]]{0,500}\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^
 
 export function unsafeContentPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_unsafe_content', (state) => {
-    const env = state.env as unknown as DeckEnv;
-    walkTokens(state.tokens, (token, block) => {
-      // (Copied only when one is unsafe: nearly every token's attributes are kept as they are.)
-      if (token.attrs && token.attrs.some(isUnsafeAttr)) {
-        token.attrs = token.attrs.filter(([name, raw]) => {
-          const value = String(raw);
-          if (/^on/i.test(name)) {
-            const p = locate(env, state.src, block.map, name);
-            report(env, 'error', p.line, p.column, `inline event handler "${name}" is not allowed (scripts cannot run from slides); removed`);
-            return false;
-          }
-          if (SCRIPT_URL.test(value)) {
-            const p = locate(env, state.src, block.map, value.trim().slice(0, 11));
-            report(env, 'error', p.line, p.column, `"${name}" has a script URL (${value.trim().split(':')[0]}:), which is not allowed; removed`);
-            return false;
-          }
-          return true;
-        });
-      }
-      if (token.type !== 'text' || reportFull(env)) return;
-      // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
-      const content = token.content;
-      if (content.includes('<')) reportEach(env, state.src, token, block, SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
-      if (content.includes(':') && /script:/i.test(content)) reportEach(env, state.src, token, block, SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
-    });
+    walkTokens(state.tokens, checkToken, { env: state.env as unknown as DeckEnv, src: state.src });
   });
+}
+
+function checkToken(token: Token, block: Token, { env, src }: { env: DeckEnv; src: string }): void {
+  // (Copied only when one is unsafe: nearly every token's attributes are kept as they are.)
+  if (token.attrs && token.attrs.some(isUnsafeAttr)) {
+    token.attrs = token.attrs.filter(([name, raw]) => {
+      const value = String(raw);
+      if (/^on/i.test(name)) {
+        const p = locate(env, src, block.map, name);
+        report(env, 'error', p.line, p.column, `inline event handler "${name}" is not allowed (scripts cannot run from slides); removed`);
+        return false;
+      }
+      if (SCRIPT_URL.test(value)) {
+        const p = locate(env, src, block.map, value.trim().slice(0, 11));
+        report(env, 'error', p.line, p.column, `"${name}" has a script URL (${value.trim().split(':')[0]}:), which is not allowed; removed`);
+        return false;
+      }
+      return true;
+    });
+  }
+  if (token.type !== 'text' || reportFull(env)) return;
+  // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
+  const content = token.content;
+  if (content.includes('<')) reportEach(env, src, token, block, SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
+  if (content.includes(':') && /script:/i.test(content)) reportEach(env, src, token, block, SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
 }
 
 const isUnsafeAttr = ([name, raw]: NonNullable<Token['attrs']>[number]) => /^on/i.test(name) || SCRIPT_URL.test(String(raw));
