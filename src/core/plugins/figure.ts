@@ -157,7 +157,7 @@ function buildFigure(
   const uses = ((env[FIGURE_USES] as Map<string, number> | undefined) ?? new Map<string, number>());
   env[FIGURE_USES] = uses.set(base, (uses.get(base) ?? 0) + 1);
   const name = uses.get(base)! > 1 ? `${base}-${uses.get(base)}` : base;
-  prefixIds(template.elements, own, `figure-${name}-`);
+  if (template.hasIds) prefixIds(template.elements, own, `figure-${name}-`);
 
   // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
   const { title, desc } = template;
@@ -171,7 +171,7 @@ function buildFigure(
 
   const steps: [Element, FragmentMark][] = [];
   const stepTokens: Token[] = [];
-  for (const element of template.elements) {
+  for (const element of template.mayStep) {
     const stepValue = own.of(element).find((a) => a.name === 'data-step')?.value;
     const classes = attr(own.of(element), 'class').split(/\s+/);
     if (stepValue === undefined && !classes.includes('fragment')) continue;
@@ -214,6 +214,13 @@ interface FigureTemplate {
   /** Its first <title> and <desc>. */
   title: Element | undefined;
   desc: Element | undefined;
+  /** Whether any element has an id (only then are ids prefixed per use). */
+  hasIds: boolean;
+  /**
+   * The elements that can be a step: those with a data-step or a `fragment` class. (Prefixing
+   * ids changes attribute values, never their names, and never makes or unmakes that class.)
+   */
+  mayStep: Element[];
 }
 
 function figureTemplate(env: DeckEnv, text: string): FigureTemplate {
@@ -224,12 +231,15 @@ function figureTemplate(env: DeckEnv, text: string): FigureTemplate {
     const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
     const unsafe: string[] = [];
     if (svg) removeUnsafe(svg, (message) => unsafe.push(message));
+    const all = svg ? elements(svg) : [];
     template = {
       svg,
       unsafe,
-      elements: svg ? elements(svg) : [],
+      elements: all,
       title: svg && findElement(svg, (e) => e.tagName === 'title'),
       desc: svg && findElement(svg, (e) => e.tagName === 'desc'),
+      hasIds: all.some((e) => e.attrs.some((a) => a.name === 'id')),
+      mayStep: all.filter((e) => e.attrs.some((a) => a.name === 'data-step') || attr(e.attrs, 'class').split(/\s+/).includes('fragment')),
     };
     cache.set(text, template);
   }
