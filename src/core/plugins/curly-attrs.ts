@@ -9,7 +9,11 @@ import patternsFor from 'markdown-it-attrs/patterns.js';
 
 /** markdown-it-attrs' defaults, which markdown.ts uses unchanged (inline-attrs.ts uses them too). */
 export const ATTRS_OPTIONS = { leftDelimiter: '{', rightDelimiter: '}', allowedAttributes: [] as string[], allowedAttributeValues: [] as string[] };
-/** Patterns that may apply again at the same token (several `{…}` in a row). */
+/**
+ * Patterns that may apply again at the same token (several `{…}` in a row). These two look for
+ * an inline child text that starts with `{` by trying every child: where none starts so (nearly
+ * everywhere once deck_inline_attrs has run), they are not tried at all.
+ */
 const RETRIED = new Set(['inline attributes', 'inline nesting 0']);
 
 type Rule = Record<string, unknown> & { shift?: number; position?: number };
@@ -47,11 +51,13 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
       }
       at = i;
       if (!brace0 && !brace1 && !brace2 && !mayHoldAttrsWithoutBrace(tokens[i]!)) continue;
+      let textStartsWithBrace: boolean | undefined; // worked out when first needed, again after a transform
       for (let p = 0; p < patterns.length; p++) {
         const pattern = patterns[p]!;
         // Most patterns name the type of the token they start at: a cheap first refusal.
         const type = typeAt[p];
         if (type !== undefined && tokens[i]!.type !== type) continue;
+        if (RETRIED.has(pattern.name) && !(textStartsWithBrace ??= childTextStartsWithBrace(tokens[i]!))) continue;
         // As the library's `tests.every`: stop at the first test that fails; keep the last j given.
         let j: number | null = null;
         let match = true;
@@ -65,6 +71,7 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
         }
         if (!match) continue;
         at = -2;
+        textStartsWithBrace = undefined;
         // As the library does: a pattern that throws is logged and skipped, the rest still apply.
         try {
           pattern.transform(tokens, i, j);
@@ -88,6 +95,12 @@ function mayHoldAttrsWithoutBrace(token: Token): boolean {
   const type = token.type;
   if (type === 'table_close' || type === 'tr_close' || type === 'tbody_close') return true;
   return type === 'inline' && !!token.children?.some((child) => child.content.includes('{'));
+}
+
+function childTextStartsWithBrace(token: Token): boolean {
+  if (!token.children) return false;
+  for (const child of token.children) if (child.type === 'text' && child.content.startsWith(ATTRS_OPTIONS.leftDelimiter)) return true;
+  return false;
 }
 
 /** A compiled test's answer: no match, a match, or a match at child j (j ≥ 0). */

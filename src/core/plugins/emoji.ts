@@ -20,6 +20,8 @@ export function emojiPlugin(md: MarkdownIt): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'inline' || !token.children) continue;
+      // Its text is ASCII, entities aside (`&#x1F600;`): none of its children can hold an emoji.
+      if (!NON_ASCII.test(token.content) && !token.content.includes('&')) continue;
       // Most lines hold no emoji: leave their children as they are rather than copy them.
       if (!token.children.some((child) => child.type === 'text' && NON_ASCII.test(child.content) && HAS_EMOJI.test(child.content))) continue;
       token.children = token.children.flatMap((child) => (child.type === 'text' ? splitEmoji(child, state.Token) : [child]));
