@@ -46,8 +46,8 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
   // long as the parse, and allocates them where the young-generation collector need not copy
   // them (it cannot do that for `new`); `new FastToken(…)` returns the literal.
   const tokenPrototype = Token.prototype;
-  const FastToken = function (type: string, tag: string, nesting: Nesting): Token {
-    return {
+  const makeToken = (type: string, tag: string, nesting: Nesting): Token =>
+    ({
       __proto__: tokenPrototype,
       map: null,
       level: 0,
@@ -62,7 +62,10 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       attrs: null,
       nesting,
       meta: null,
-    } as unknown as Token;
+    }) as unknown as Token;
+  // For plugins' `new state.Token(…)`; markdown-it's own pushes below call makeToken directly.
+  const FastToken = function (type: string, tag: string, nesting: Nesting): Token {
+    return makeToken(type, tag, nesting);
   } as unknown as TokenClass;
   FastToken.prototype = Token.prototype;
 
@@ -81,7 +84,7 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       this.Token = FastToken;
     }
     override push(type: string, tag: string, nesting: Nesting): Token {
-      const token = new FastToken(type, tag, nesting);
+      const token = makeToken(type, tag, nesting);
       token.block = true;
       if (nesting < 0) this.level--;
       token.level = this.level;
@@ -119,7 +122,7 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       writable: true,
       configurable: true,
       value(this: StateInline): Token {
-        const token = new FastToken('text', '', 0);
+        const token = makeToken('text', '', 0);
         token.content = this.pending;
         token.level = this.pendingLevel;
         this.tokens.push(token);
@@ -132,7 +135,7 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       configurable: true,
       value(this: StateInline, type: string, tag: string, nesting: Nesting): Token {
         if (this.pending) this.pushPending();
-        const token = new FastToken(type, tag, nesting);
+        const token = makeToken(type, tag, nesting);
         let tokenMeta: StateInline['tokens_meta'][number] = undefined;
         if (nesting < 0) {
           this.level--;
