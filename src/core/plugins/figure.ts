@@ -87,7 +87,7 @@ export function figurePlugin(md: MarkdownIt): void {
       const paragraph = tokens[i]!;
       const line = paragraph.map ? paragraph.map[0] + 1 : 0;
       const src = String(image.attrGet('src') ?? '');
-      const column = (lines[line - 1]?.indexOf(src) ?? -1) + 1 || 1;
+      const column = (lines.at(line - 1)?.indexOf(src) ?? -1) + 1 || 1;
       const figure = buildFigure(state.Token, paragraph, image, env, line, column);
       // Without a readable SVG the paragraph stays a plain image; the error says why.
       if (!figure) {

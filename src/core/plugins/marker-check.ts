@@ -95,7 +95,7 @@ function checkContainer(env: DeckEnv, src: string, open: Token): void {
   // markdown-it-container closes a container it never found the end of at the end of its parent:
   // the rest of the deck (slide breaks included) silently lands inside it.
   const end = open.map?.[1];
-  const closingLine = end === undefined ? undefined : sourceLines(env, src)[end];
+  const closingLine = end === undefined ? undefined : sourceLines(env, src).at(end);
   if (closingLine === undefined || !/^\s*:{3,}\s*$/.test(closingLine)) {
     report(env, 'error', p.line, p.column, `::: ${name} is never closed; end it with a line of ":::"`);
   }
