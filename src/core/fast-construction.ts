@@ -42,30 +42,20 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
   if (!matchesMarkdownIt(original)) return false;
   const { Token, StateCore, StateBlock, StateInline } = original;
 
-  // An object literal, not `this`: V8 tracks where literals are made, sees that tokens live as
-  // long as the parse, and allocates them where the young-generation collector need not copy
-  // them (it cannot do that for `new`); `new FastToken(…)` returns the literal.
-  const tokenPrototype = Token.prototype;
-  const makeToken = (type: string, tag: string, nesting: Nesting): Token =>
-    ({
-      __proto__: tokenPrototype,
-      map: null,
-      level: 0,
-      children: null,
-      content: '',
-      markup: '',
-      info: '',
-      block: false,
-      hidden: false,
-      type,
-      tag,
-      attrs: null,
-      nesting,
-      meta: null,
-    }) as unknown as Token;
-  // For plugins' `new state.Token(…)`; markdown-it's own pushes below call makeToken directly.
-  const FastToken = function (type: string, tag: string, nesting: Nesting): Token {
-    return makeToken(type, tag, nesting);
+  const FastToken = function (this: Token, type: string, tag: string, nesting: Nesting) {
+    this.map = null;
+    this.level = 0;
+    this.children = null;
+    this.content = '';
+    this.markup = '';
+    this.info = '';
+    this.block = false;
+    this.hidden = false;
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
   } as unknown as TokenClass;
   FastToken.prototype = Token.prototype;
 
@@ -84,7 +74,7 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       this.Token = FastToken;
     }
     override push(type: string, tag: string, nesting: Nesting): Token {
-      const token = makeToken(type, tag, nesting);
+      const token = new FastToken(type, tag, nesting);
       token.block = true;
       if (nesting < 0) this.level--;
       token.level = this.level;
@@ -122,7 +112,7 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       writable: true,
       configurable: true,
       value(this: StateInline): Token {
-        const token = makeToken('text', '', 0);
+        const token = new FastToken('text', '', 0);
         token.content = this.pending;
         token.level = this.pendingLevel;
         this.tokens.push(token);
@@ -135,7 +125,7 @@ export function fastConstructionPlugin(md: MarkdownIt): boolean {
       configurable: true,
       value(this: StateInline, type: string, tag: string, nesting: Nesting): Token {
         if (this.pending) this.pushPending();
-        const token = makeToken(type, tag, nesting);
+        const token = new FastToken(type, tag, nesting);
         let tokenMeta: StateInline['tokens_meta'][number] = undefined;
         if (nesting < 0) {
           this.level--;
