@@ -84,7 +84,9 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
   });
 }
 
-const hasBrace = (token: Token | undefined) => !!token && (token.content.includes('{') || token.info.includes('{'));
+/** (Most tokens are opening or closing tags, with no content and no info: no string to search.) */
+const hasBrace = (token: Token | undefined) =>
+  !!token && ((token.content.length !== 0 && token.content.includes('{')) || (token.info.length !== 0 && token.info.includes('{')));
 
 /**
  * Where none of tokens[i..i+2] holds a `{`, a pattern of the library can still match at the
