@@ -31,6 +31,7 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
   });
   // Each test is turned once into a function, so trying a pattern allocates nothing.
   const tests = patterns.map((pattern) => pattern.tests.map(compileTest));
+  const refusals = patterns.map((pattern) => CANNOT_MATCH[pattern.name]);
   md.core.ruler.at('curly_attributes', (state) => {
     const tokens = state.tokens;
     // Whether tokens[at], [at + 1] and [at + 2] hold a `{`: each token is looked at once as the
@@ -58,6 +59,7 @@ export function curlyAttrsPlugin(md: MarkdownIt): void {
         const type = typeAt[p];
         if (type !== undefined && tokens[i]!.type !== type) continue;
         if (RETRIED.has(pattern.name) && !(textStartsWithBrace ??= childTextStartsWithBrace(tokens[i]!))) continue;
+        if (refusals[p]?.(tokens, i)) continue;
         // As the library's `tests.every`: stop at the first test that fails; keep the last j given.
         let j: number | null = null;
         let match = true;
@@ -97,6 +99,30 @@ function mayHoldAttrsWithoutBrace(token: Token): boolean {
   const type = token.type;
   if (type === 'table_close' || type === 'tr_close' || type === 'tbody_close') return true;
   return type === 'inline' && !!token.children?.some((child) => child.content.includes('{'));
+}
+
+/**
+ * For the patterns tried most often, a condition each of their tests implies, checked directly:
+ * where it fails, the pattern cannot match, and its tests (a few calls each) are not run.
+ */
+const CANNOT_MATCH: Record<string, ((tokens: Token[], i: number) => boolean) | undefined> = {
+  // `info` must end with an attribute block.
+  'fenced code blocks': (tokens, i) => !tokens[i]!.info.includes('{'),
+  'list double softbreak': (tokens, i) => tokens[i]!.type !== 'bullet_list_close' && tokens[i]!.type !== 'ordered_list_close',
+  // The next token's content must hold `{` (the pattern's own regular expression asks for one).
+  'horizontal rule': (tokens, i) => !tokens[i + 1]?.content.includes('{'),
+  // Two tokens back must open a list item.
+  'list softbreak': (tokens, i) => tokens[i - 2]?.type !== 'list_item_open' || !endsWithSoftbreakThenText(tokens[i]!),
+  'list item end': (tokens, i) => tokens[i - 2]?.type !== 'list_item_open',
+  '\n{.a} softbreak then curly in start': (tokens, i) => !endsWithSoftbreakThenText(tokens[i]!),
+  // The last text child it finds must end with an attribute block.
+  'end of block': (tokens, i) => !tokens[i]!.children?.some((child) => child.type === 'text' && child.content.includes('{')),
+};
+
+/** The inline token's last two children are a soft break and a text (the two softbreak patterns). */
+function endsWithSoftbreakThenText(token: Token): boolean {
+  const children = token.children;
+  return !!children && children.length >= 2 && children[children.length - 2]!.type === 'softbreak' && children[children.length - 1]!.type === 'text';
 }
 
 function childTextStartsWithBrace(token: Token): boolean {
