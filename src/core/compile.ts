@@ -49,8 +49,19 @@ function buildSlide(md: MarkdownIt, tokens: Token[], env: DeckEnv): Slide {
     title: mark.title,
     steps,
     notes: notesText(tokens),
-    html: md.renderer.render(tokens, md.options, env),
+    html: flat(md.renderer.render(tokens, md.options, env)),
   };
+}
+
+/**
+ * The same string, stored flat. The renderer builds a slide's HTML from hundreds of pieces
+ * (`+=`), which V8 keeps as a tree of string parts five times the size of the text until it
+ * is read; reading one character flattens it now, so the parts die young instead of being
+ * copied by every garbage collection until the deck is done.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 function notesText(tokens: Token[]): string {

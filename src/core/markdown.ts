@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import bracketedSpans from 'markdown-it-bracketed-spans';
+import { fastConstructionPlugin } from './fast-construction.ts';
 import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { notesPlugin } from './plugins/notes.ts';
 import { replacePlugin } from './plugins/replace.ts';
@@ -26,6 +27,7 @@ export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
   // Typographer is off: the talk's quotes and dashes are kept exactly as written.
   return new MarkdownIt({ html: false, linkify: false, typographer: false })
+    .use(fastConstructionPlugin) // the same tokens and states, built without class-field helpers
     .use(frontMatterPlugin) //      leading YAML → env.meta
     .use(bracketedSpans) //         [text]{…} → <span>
     .use(attrs) //                  {.class key=value} on blocks and spans

@@ -57,6 +57,8 @@ export const ATTRIBUTES: readonly string[] = [
   'rowspan',
 ];
 
+const KNOWN_ATTRIBUTES = new Set(ATTRIBUTES);
+
 export function isKnownAttribute(name: string): boolean {
-  return ATTRIBUTES.includes(name) || /^(data|aria)-[a-z0-9-]+$/.test(name);
+  return KNOWN_ATTRIBUTES.has(name) || /^(data|aria)-[a-z0-9-]+$/.test(name);
 }

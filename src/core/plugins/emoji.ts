@@ -11,6 +11,8 @@ export const EMOJI = /\p{Regional_Indicator}{2}|\p{Extended_Pictographic}\uFE0F?
 
 /** The same pattern, not global: a stateless yes/no test. */
 const HAS_EMOJI = new RegExp(EMOJI.source, 'u');
+/** No emoji is ASCII: most text is refused by this much cheaper scan first. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function emojiPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_emoji', (state) => {
@@ -18,8 +20,10 @@ export function emojiPlugin(md: MarkdownIt): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'inline' || !token.children) continue;
+      // Its text is ASCII, entities aside (`&#x1F600;`): none of its children can hold an emoji.
+      if (!NON_ASCII.test(token.content) && !token.content.includes('&')) continue;
       // Most lines hold no emoji: leave their children as they are rather than copy them.
-      if (!token.children.some((child) => child.type === 'text' && HAS_EMOJI.test(child.content))) continue;
+      if (!token.children.some((child) => child.type === 'text' && NON_ASCII.test(child.content) && HAS_EMOJI.test(child.content))) continue;
       token.children = token.children.flatMap((child) => (child.type === 'text' ? splitEmoji(child, state.Token) : [child]));
       const first = token.children[0];
       if (first?.type === EMOJI_TOKEN && tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open') {

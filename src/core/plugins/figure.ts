@@ -5,19 +5,22 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
 import { report, type DeckEnv } from '../env.ts';
-import { markFragment, type FragmentMark } from './fragment-meta.ts';
+import { sourceLines } from '../diagnostics/locate.ts';
+import { fragmentClasses, markFragment, type FragmentMark } from './fragment-meta.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type Attribute = Element['attrs'][number];
 
 export const FIGURE_TOKEN = 'deck_figure';
 const STEP_TOKEN = 'deck_figure_step';
 /** env key: how many times each figure file has been used in this render. */
 const FIGURE_USES = Symbol('figure uses');
 /**
- * env key: each figure file's parsed <svg>, by file text. A deck often uses one file many times;
- * parsing it once per render and cloning the tree per use is several times cheaper than parse5.
+ * env key: each figure file's parsed and checked <svg>, by file text. A deck often uses one file
+ * many times: it is parsed and checked once per render, and each use shares the tree, keeping
+ * only the attribute lists it changes (ids, labels, steps).
  */
 const PARSED_FIGURES = Symbol('parsed figures');
 const SVG_PATH = /\.svg$/i;
@@ -28,15 +31,51 @@ const SVG_PATH = /\.svg$/i;
 const FORBIDDEN_TAGS = new Set(['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'image']);
 
 interface FigureMeta {
+  /** The file's <svg>, shared by every use of the file. */
   svg: Element;
+  /** This use's own attribute lists, for the elements whose attributes it changes. */
+  attrs: FigureAttrs;
   /** Each stepped SVG element with the mark that the step-order rule numbers. */
   steps: [Element, FragmentMark][];
+}
+
+/** One use's attributes of a shared tree: the file's own, except where this use changed them. */
+class FigureAttrs {
+  readonly changed = new Map<Element, Attribute[]>();
+
+  of(element: Element): Attribute[] {
+    return this.changed.get(element) ?? element.attrs;
+  }
+
+  /** This use's own copy of an element's attributes, to change. */
+  own(element: Element): Attribute[] {
+    let attrs = this.changed.get(element);
+    if (!attrs) {
+      attrs = element.attrs.map((a) => ({ ...a }));
+      this.changed.set(element, attrs);
+    }
+    return attrs;
+  }
+
+  /** parse5's serialization of the tree as this use sees it (its attribute lists lent for the call). */
+  serialize(svg: Element): string {
+    const shared: [Element, Attribute[]][] = [];
+    for (const [element, attrs] of this.changed) {
+      shared.push([element, element.attrs]);
+      element.attrs = attrs;
+    }
+    try {
+      return serializeOuter(svg);
+    } finally {
+      for (const [element, attrs] of shared) element.attrs = attrs;
+    }
+  }
 }
 
 export function figurePlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_figure', (state) => {
     const env = state.env as unknown as DeckEnv;
-    const lines = state.src.split('\n');
+    const lines = sourceLines(env, state.src);
     const out: Token[] = [];
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -48,7 +87,7 @@ export function figurePlugin(md: MarkdownIt): void {
       const paragraph = tokens[i]!;
       const line = paragraph.map ? paragraph.map[0] + 1 : 0;
       const src = String(image.attrGet('src') ?? '');
-      const column = (lines[line - 1]?.indexOf(src) ?? -1) + 1 || 1;
+      const column = (lines.at(line - 1)?.indexOf(src) ?? -1) + 1 || 1;
       const figure = buildFigure(state.Token, paragraph, image, env, line, column);
       // Without a readable SVG the paragraph stays a plain image; the error says why.
       if (!figure) {
@@ -65,23 +104,25 @@ export function figurePlugin(md: MarkdownIt): void {
     const token = tokens[idx]!;
     const meta = token.meta!.figure as FigureMeta;
     for (const [element, mark] of meta.steps) {
-      const classes = new Set(attr(element, 'class').split(/\s+/).filter(Boolean));
-      classes.add('fragment');
-      if (mark.effect) classes.add(mark.effect);
-      setAttr(element, 'class', [...classes].join(' '));
-      setAttr(element, 'data-fragment-index', String(mark.index ?? 0));
+      const attrs = meta.attrs.own(element);
+      setAttr(attrs, 'class', fragmentClasses(attr(attrs, 'class'), mark.effect));
+      setAttr(attrs, 'data-fragment-index', String(mark.index ?? 0));
     }
-    return `<figure${self.renderAttrs(token)}>\n${serializeOuter(meta.svg)}\n</figure>\n`;
+    return `<figure${self.renderAttrs(token)}>\n${meta.attrs.serialize(meta.svg)}\n</figure>\n`;
   };
   md.renderer.rules[STEP_TOKEN] = () => '';
 }
 
 /** The image token when tokens[i..i+2] is a paragraph with nothing but an image of an .svg file. */
 function loneSvgImage(tokens: Token[], i: number): Token | undefined {
-  const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') return undefined;
-  const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
-  const image = children.length === 1 ? children[0] : undefined;
+  if (tokens[i]!.type !== 'paragraph_open' || tokens[i + 1]?.type !== 'inline' || tokens[i + 2]?.type !== 'paragraph_close') return undefined;
+  // The one child that is not blank text.
+  let image: Token | undefined;
+  for (const child of tokens[i + 1]!.children ?? []) {
+    if (child.type === 'text' && child.content.trim() === '') continue;
+    if (image) return undefined;
+    image = child;
+  }
   return image?.type === 'image' && SVG_PATH.test(String(image.attrGet('src') ?? '')) ? image : undefined;
 }
 
@@ -102,35 +143,37 @@ function buildFigure(
     error('file not found (figures are read relative to the deck’s folder)');
     return undefined;
   }
-  const svg = parsedSvg(env, text);
+  const template = figureTemplate(env, text);
+  const svg = template.svg;
   if (!svg) {
     error('no <svg> element in the file');
     return undefined;
   }
-  removeUnsafe(svg, error);
+  // What was left out of the file is reported at each use, as if it were found there.
+  for (const message of template.unsafe) error(message);
+  const own = new FigureAttrs();
   // Ids are prefixed per figure use, so two figures (or one figure used twice) never share an id.
   const base = src.replace(/^.*\//, '').replace(SVG_PATH, '').replace(/[^\w-]+/g, '-');
   const uses = ((env[FIGURE_USES] as Map<string, number> | undefined) ?? new Map<string, number>());
   env[FIGURE_USES] = uses.set(base, (uses.get(base) ?? 0) + 1);
   const name = uses.get(base)! > 1 ? `${base}-${uses.get(base)}` : base;
-  prefixIds(svg, `figure-${name}-`);
+  if (template.hasIds) prefixIds(template.elements, own, `figure-${name}-`);
 
   // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
-  const title = findElement(svg, (e) => e.tagName === 'title');
-  const desc = findElement(svg, (e) => e.tagName === 'desc');
+  const { title, desc } = template;
   const alt = image.children?.map((c) => c.content).join('') ?? image.content;
   if (!title && !alt.trim()) error('needs a name: write ![name](…) or give the SVG a <title>');
   if (!desc) error('needs a <desc> that describes the picture for screen readers');
-  setAttr(svg, 'role', 'img');
-  if (alt.trim()) setAttr(svg, 'aria-label', alt.trim());
-  else if (title) setAttr(svg, 'aria-labelledby', ensureId(title, `figure-${name}-title`));
-  if (desc) setAttr(svg, 'aria-describedby', ensureId(desc, `figure-${name}-desc`));
+  setAttr(own.own(svg), 'role', 'img');
+  if (alt.trim()) setAttr(own.own(svg), 'aria-label', alt.trim());
+  else if (title) setAttr(own.own(svg), 'aria-labelledby', ensureId(title, own, `figure-${name}-title`));
+  if (desc) setAttr(own.own(svg), 'aria-describedby', ensureId(desc, own, `figure-${name}-desc`));
 
   const steps: [Element, FragmentMark][] = [];
   const stepTokens: Token[] = [];
-  for (const element of elements(svg)) {
-    const stepValue = element.attrs.find((a) => a.name === 'data-step')?.value;
-    const classes = attr(element, 'class').split(/\s+/);
+  for (const element of template.mayStep) {
+    const stepValue = own.of(element).find((a) => a.name === 'data-step')?.value;
+    const classes = attr(own.of(element), 'class').split(/\s+/);
     if (stepValue === undefined && !classes.includes('fragment')) continue;
     let step: number | undefined;
     if (stepValue !== undefined) {
@@ -139,7 +182,7 @@ function buildFigure(
         error(`data-step must be a whole number from 1, got "${stepValue}"`);
         step = undefined;
       }
-      element.attrs = element.attrs.filter((a) => a.name !== 'data-step');
+      own.changed.set(element, own.own(element).filter((a) => a.name !== 'data-step'));
     }
     const effect = classes.find((c) => c === 'fade-out' || c === 'fade-in-then-out' || c === 'current-visible');
     const marker = new TokenClass(STEP_TOKEN, '', 0);
@@ -157,29 +200,50 @@ function buildFigure(
   const attrs = [...(paragraph.attrs ?? []), ...(image.attrs ?? []).filter(([k]) => k !== 'src' && k !== 'alt')];
   const classes = ['figure', ...attrs.filter(([k]) => k === 'class').map(([, v]) => v)].join(' ');
   token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
-  token.meta = { figure: { svg, steps } satisfies FigureMeta };
+  token.meta = { figure: { svg, attrs: own, steps } satisfies FigureMeta };
   return { token, stepTokens };
 }
 
-/** A fresh copy of the file's <svg> element (each use is changed: ids, labels, steps). */
-function parsedSvg(env: DeckEnv, text: string): Element | undefined {
-  const cache = (env[PARSED_FIGURES] as Map<string, Element | undefined> | undefined) ?? new Map<string, Element | undefined>();
-  env[PARSED_FIGURES] = cache;
-  if (!cache.has(text)) {
-    cache.set(text, findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg'));
-  }
-  const svg = cache.get(text);
-  return svg && (cloneNode(svg, null) as Element);
+/** A figure file's <svg> element with what it may not carry left out, parsed once per text. */
+interface FigureTemplate {
+  svg: Element | undefined;
+  /** What removeUnsafe left out, in order: the messages each use of the file reports. */
+  unsafe: string[];
+  /** The svg's elements in document order, itself first. */
+  elements: Element[];
+  /** Its first <title> and <desc>. */
+  title: Element | undefined;
+  desc: Element | undefined;
+  /** Whether any element has an id (only then are ids prefixed per use). */
+  hasIds: boolean;
+  /**
+   * The elements that can be a step: those with a data-step or a `fragment` class. (Prefixing
+   * ids changes attribute values, never their names, and never makes or unmakes that class.)
+   */
+  mayStep: Element[];
 }
 
-/** A deep copy of a parse5 node: what the serializer reads (no source locations; none are asked for). */
-function cloneNode(node: Node, parent: ParentNode | null): Node {
-  if (!('childNodes' in node)) return { ...node, parentNode: parent } as Node;
-  const copy = { ...node, parentNode: parent } as Node & ParentNode;
-  if ('attrs' in copy) copy.attrs = copy.attrs.map((a) => ({ ...a }));
-  copy.childNodes = node.childNodes.map((child) => cloneNode(child, copy) as (typeof copy.childNodes)[number]);
-  if ('content' in node && node.content) (copy as Element & { content: ParentNode }).content = cloneNode(node.content as Node, null) as ParentNode;
-  return copy;
+function figureTemplate(env: DeckEnv, text: string): FigureTemplate {
+  const cache = (env[PARSED_FIGURES] as Map<string, FigureTemplate> | undefined) ?? new Map<string, FigureTemplate>();
+  env[PARSED_FIGURES] = cache;
+  let template = cache.get(text);
+  if (!template) {
+    const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
+    const unsafe: string[] = [];
+    if (svg) removeUnsafe(svg, (message) => unsafe.push(message));
+    const all = svg ? elements(svg) : [];
+    template = {
+      svg,
+      unsafe,
+      elements: all,
+      title: svg && findElement(svg, (e) => e.tagName === 'title'),
+      desc: svg && findElement(svg, (e) => e.tagName === 'desc'),
+      hasIds: all.some((e) => e.attrs.some((a) => a.name === 'id')),
+      mayStep: all.filter((e) => e.attrs.some((a) => a.name === 'data-step') || attr(e.attrs, 'class').split(/\s+/).includes('fragment')),
+    };
+    cache.set(text, template);
+  }
+  return template;
 }
 
 function safeDecode(src: string): string {
@@ -209,30 +273,32 @@ function removeUnsafe(root: Element, error: (message: string) => void): void {
 }
 
 /** Makes the figure's ids unique in the page (two figures may both say `id="arrow"`). */
-function prefixIds(root: Element, prefix: string): void {
+function prefixIds(all: Element[], own: FigureAttrs, prefix: string): void {
   const ids = new Set<string>();
-  for (const element of elements(root)) {
-    const id = element.attrs.find((a) => a.name === 'id');
-    if (id) {
+  for (const element of all) {
+    const index = own.of(element).findIndex((a) => a.name === 'id');
+    if (index >= 0) {
+      const id = own.own(element)[index]!;
       ids.add(id.value);
       id.value = prefix + id.value;
     }
   }
   if (ids.size === 0) return;
-  for (const element of elements(root)) {
-    for (const a of element.attrs) {
-      if (a.name === 'id') continue;
-      a.value = a.value
+  for (const element of all) {
+    own.of(element).forEach((a, index) => {
+      if (a.name === 'id') return;
+      const value = a.value
         .replace(/url\(\s*#([^)\s]+)\s*\)/g, (m, id: string) => (ids.has(id) ? `url(#${prefix}${id})` : m))
         .replace(/^#(\S+)$/, (m, id: string) => (ids.has(id) && /href$/.test(a.name) ? `#${prefix}${id}` : m));
-    }
+      if (value !== a.value) own.own(element)[index]!.value = value;
+    });
   }
 }
 
-function ensureId(element: Element, fallback: string): string {
-  const existing = attr(element, 'id');
+function ensureId(element: Element, own: FigureAttrs, fallback: string): string {
+  const existing = attr(own.of(element), 'id');
   if (existing) return existing;
-  setAttr(element, 'id', fallback);
+  setAttr(own.own(element), 'id', fallback);
   return fallback;
 }
 
@@ -263,12 +329,12 @@ function detach(element: Element): void {
   if (parent) parent.childNodes = parent.childNodes.filter((n) => n !== element);
 }
 
-function attr(element: Element, name: string): string {
-  return element.attrs.find((a) => a.name === name)?.value ?? '';
+function attr(attrs: Attribute[], name: string): string {
+  return attrs.find((a) => a.name === name)?.value ?? '';
 }
 
-function setAttr(element: Element, name: string, value: string): void {
-  const existing = element.attrs.find((a) => a.name === name);
+function setAttr(attrs: Attribute[], name: string, value: string): void {
+  const existing = attrs.find((a) => a.name === name);
   if (existing) existing.value = value;
-  else element.attrs.push({ name, value });
+  else attrs.push({ name, value });
 }

@@ -24,17 +24,39 @@ export function fragmentMark(token: Token): FragmentMark | undefined {
   return token.meta?.fragment as FragmentMark | undefined;
 }
 
+const WHITESPACE = /\s/;
+
+/**
+ * The class list of a stepped element: its own classes (`own`, as written; null for none), then
+ * `fragment` and the mark's effect, each once, in that order.
+ */
+export function fragmentClasses(own: string | number | null, effect: string | undefined): string {
+  const text = own === null ? '' : String(own);
+  // Nearly always one class or none: nothing to split or deduplicate.
+  if (!WHITESPACE.test(text)) {
+    let classes = text === '' || text === 'fragment' ? 'fragment' : `${text} fragment`;
+    if (effect && effect !== 'fragment' && effect !== text) classes += ` ${effect}`;
+    return classes;
+  }
+  const classes = new Set(text.split(/\s+/).filter(Boolean));
+  classes.add('fragment');
+  if (effect) classes.add(effect);
+  return [...classes].join(' ');
+}
+
 /**
  * Visits block tokens and the inline children inside them, in document order, with the block
- * token each belongs to; `visit` returns false to stop. A callback, not a generator: several
- * rules walk every token of the deck, and a generator allocated two objects per token.
+ * token each belongs to and the caller's `context`; `visit` returns false to stop. A callback,
+ * not a generator: several rules walk every token of the deck, and a generator allocated two
+ * objects per token. Pass a function made once (a module's own), not a closure made per render:
+ * V8 can then inline the call, which costs more than the visit itself on most tokens.
  */
-export function walkTokens(tokens: Token[], visit: (token: Token, block: Token) => boolean | void, from = 0, to = tokens.length): void {
-  for (let i = from; i < to; i++) {
+export function walkTokens<C>(tokens: Token[], visit: (token: Token, block: Token, context: C) => boolean | void, context: C): void {
+  for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (visit(token, token) === false) return;
+    if (visit(token, token, context) === false) return;
     if (token.type === 'inline' && token.children) {
-      for (const child of token.children) if (visit(child, token) === false) return;
+      for (const child of token.children) if (visit(child, token, context) === false) return;
     }
   }
 }

@@ -1,5 +1,6 @@
 // Front matter: a leading `---` YAML block, parsed into env.meta (never split into a slide).
 import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import type { DeckEnv } from '../env.ts';
 import { defaultMeta, parseMeta } from '../meta.ts';
@@ -9,8 +10,12 @@ export function frontMatterPlugin(md: MarkdownIt): void {
   md.use(frontMatter, () => {});
   md.core.ruler.push('deck_front_matter', (state) => {
     const env = state.env as unknown as DeckEnv;
-    const token = state.tokens.find((t) => t.type === 'front_matter');
+    const tokens = state.tokens;
+    let first = 0;
+    while (first < tokens.length && tokens[first]!.type !== 'front_matter') first++;
+    const token: Token | undefined = tokens[first];
     env.meta = token ? parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env) : defaultMeta();
-    state.tokens = state.tokens.filter((t) => t.type !== 'front_matter');
+    // Taken out in place (it is nearly always the first token), rather than by copying the deck.
+    for (let i = tokens.length - 1; i >= first; i--) if (tokens[i]!.type === 'front_matter') tokens.splice(i, 1);
   });
 }

@@ -21,7 +21,8 @@ function applyInlineAttrs(children: Token[], startsWithAttrs: (text: string) => 
   for (let j = 1; j < children.length; j++) {
     const text = children[j]!;
     // A text may start with several blocks (`{.a}{.b}`): apply them one by one, as the library does.
-    while (text.type === 'text' && startsWithAttrs(text.content)) {
+    // (The first-character test is a cheap refusal for the many texts that cannot start a block.)
+    while (text.type === 'text' && text.content.startsWith(OPTIONS.leftDelimiter) && startsWithAttrs(text.content)) {
       const before = children[j - 1]!;
       const end = text.content.indexOf(OPTIONS.rightDelimiter) + OPTIONS.rightDelimiter.length;
       if (before.type === 'image' || before.type === 'code_inline') {

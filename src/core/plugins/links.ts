@@ -22,7 +22,8 @@ export function externalLinkAttrs(href: string): string {
 export function linksPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_links', (state) => {
     for (const block of state.tokens) {
-      for (const token of block.children ?? []) {
+      if (!block.children) continue;
+      for (const token of block.children) {
         if (token.type !== 'link_open' || !isExternalHref(String(token.attrGet('href') ?? ''))) continue;
         for (const [name, value] of EXTERNAL_LINK_ATTRS) token.attrSet(name, value);
       }

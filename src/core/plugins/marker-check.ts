@@ -8,7 +8,7 @@ import { report, reportFull, type DeckEnv } from '../env.ts';
 import { blockPosition, locate, sourceLines } from '../diagnostics/locate.ts';
 import { CONTAINERS, isKnownAttribute, ATTRIBUTES, MARKER_CLASSES } from '../diagnostics/markers.ts';
 import { didYouMean, nearest } from '../diagnostics/suggest.ts';
-import { fragmentMark, walkTokens } from './fragment-meta.ts';
+import { fragmentMark } from './fragment-meta.ts';
 import { PAUSE } from './pause.ts';
 
 const CONTAINER_LINE = /^\s*(:{3,})\s*(\S*)(.*)$/;
@@ -32,7 +32,7 @@ export function markerCheckPlugin(md: MarkdownIt): void {
     let notesDepth = 0;
     for (let i = 0; i < tokens.length && !reportFull(env); i++) {
       const token = tokens[i]!;
-      if (token.type.startsWith('container_') && token.nesting === 1) checkContainer(env, src, token);
+      if (token.nesting === 1 && token.type.startsWith('container_')) checkContainer(env, src, token);
       if (token.type === 'container_replace_open' && replaceStates(tokens, i) === 1) {
         const p = locate(env, src, token.map, token.markup);
         report(env, 'warning', p.line, p.column, '::: replace has only one block; nothing takes its place (separate the states with a blank line)');
@@ -41,23 +41,25 @@ export function markerCheckPlugin(md: MarkdownIt): void {
       if (token.type === 'container_notes_close') notesDepth--;
       if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
       if (token.type === 'inline') checkInline(env, src, tokens, i);
+      // The token and, for an inline one, its children: their attributes and build steps.
       const inNotes = notesDepth > 0;
-      walkTokens(
-        tokens,
-        (child) => {
-          if (reportFull(env)) return false;
-          if (child.attrs) checkAttributes(env, src, child, token);
-          const mark = fragmentMark(child);
-          if (mark && inNotes && child.type !== 'pause_open') {
-            const p = blockPosition(env, src, token);
-            report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
-          }
-        },
-        i,
-        i + 1,
-      );
+      checkMarked(env, src, token, token, inNotes);
+      if (token.type === 'inline' && token.children) {
+        for (const child of token.children) {
+          if (reportFull(env)) break;
+          checkMarked(env, src, child, token, inNotes);
+        }
+      }
     }
   });
+}
+
+function checkMarked(env: DeckEnv, src: string, token: Token, block: Token, inNotes: boolean): void {
+  if (token.attrs) checkAttributes(env, src, token, block);
+  if (inNotes && token.type !== 'pause_open' && fragmentMark(token)) {
+    const p = blockPosition(env, src, block);
+    report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
+  }
 }
 
 /** How many states the replace plugin made of the container opened at `open`. */
@@ -93,7 +95,7 @@ function checkContainer(env: DeckEnv, src: string, open: Token): void {
   // markdown-it-container closes a container it never found the end of at the end of its parent:
   // the rest of the deck (slide breaks included) silently lands inside it.
   const end = open.map?.[1];
-  const closingLine = end === undefined ? undefined : sourceLines(env, src)[end];
+  const closingLine = end === undefined ? undefined : sourceLines(env, src).at(end);
   if (closingLine === undefined || !/^\s*:{3,}\s*$/.test(closingLine)) {
     report(env, 'error', p.line, p.column, `::: ${name} is never closed; end it with a line of ":::"`);
   }
@@ -150,24 +152,33 @@ function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): voi
   }
 }
 
-/** env key: each class name's nearest marker class, worked out once per render (a deck repeats its classes). */
-const MARKER_GUESSES = Symbol('marker class guesses');
+/**
+ * env key: for each class attribute value, its classes that look like a misspelt marker class,
+ * with the marker meant, worked out once per render (a deck repeats its class lists).
+ */
+const MISSPELT_CLASSES = Symbol('misspelt marker classes');
 
-function nearestMarkerClass(env: DeckEnv, cls: string): string | undefined {
-  const guesses = (env[MARKER_GUESSES] as Map<string, string | undefined> | undefined) ?? new Map<string, string | undefined>();
-  env[MARKER_GUESSES] = guesses;
-  if (!guesses.has(cls)) guesses.set(cls, nearest(cls, MARKER_CLASSES));
-  return guesses.get(cls);
+function misspeltClasses(env: DeckEnv, value: string): [string, string][] {
+  const known = (env[MISSPELT_CLASSES] as Map<string, [string, string][]> | undefined) ?? new Map<string, [string, string][]>();
+  env[MISSPELT_CLASSES] = known;
+  let misspelt = known.get(value);
+  if (!misspelt) {
+    misspelt = [];
+    for (const cls of value.split(/\s+/)) {
+      if (!cls || MARKER_CLASSES.includes(cls)) continue;
+      const guess = nearest(cls, MARKER_CLASSES);
+      if (guess) misspelt.push([cls, guess]); // (without a guess: a class for the theme, not a marker)
+    }
+    known.set(value, misspelt);
+  }
+  return misspelt;
 }
 
 function checkAttributes(env: DeckEnv, src: string, token: Token, block: Token): void {
   for (const [name, raw] of token.attrs ?? []) {
     const value = String(raw);
     if (name === 'class') {
-      for (const cls of value.split(/\s+/)) {
-        if (!cls || MARKER_CLASSES.includes(cls)) continue;
-        const guess = nearestMarkerClass(env, cls);
-        if (!guess) continue; // a class for the theme, not a marker
+      for (const [cls, guess] of misspeltClasses(env, value)) {
         const p = locate(env, src, block.map, `.${cls}`);
         report(env, 'error', p.line, p.column, `unknown class ".${cls}"; did you mean ".${guess}"?`);
       }

@@ -12,6 +12,7 @@ function isPause(tokens: Token[], i: number): boolean {
   return (
     tokens[i]?.type === 'paragraph_open' &&
     tokens[i + 1]?.type === 'inline' &&
+    tokens[i + 1]!.content.includes(PAUSE) &&
     tokens[i + 1]!.content.trim() === PAUSE &&
     tokens[i + 2]?.type === 'paragraph_close'
   );
@@ -40,7 +41,8 @@ export function pausePlugin(md: MarkdownIt): void {
       // Each pause nests in the one before it; past MAX_NESTED_PAUSES in one container the next
       // becomes the innermost one's sibling instead (it appears later all the same), so no
       // number of pauses makes HTML deeper than browsers and Vite's HTML tools can take.
-      const sameContainer = open.filter((p) => p.level === token.level).length;
+      let sameContainer = 0;
+      for (const p of open) if (p.level === token.level) sameContainer++;
       if (sameContainer >= MAX_NESTED_PAUSES) {
         const close = new state.Token('pause_close', 'div', -1);
         close.block = true;

@@ -20,45 +20,63 @@ export function slideMark(token: Token): SlideMark {
 export function slidesPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_slides', (state) => {
     const env = state.env as unknown as DeckEnv;
-    const groups: { tokens: Token[]; line: number }[] = [{ tokens: [], line: 1 }];
-    for (const token of state.tokens) {
-      if (token.type === 'hr' && token.level === 0) {
-        groups.push({ tokens: [], line: (token.map?.[0] ?? 0) + 2 });
-      } else {
-        groups[groups.length - 1]!.tokens.push(token);
-      }
-    }
+    const tokens = state.tokens;
     const titleSlide = env.meta?.titleSlide ?? false;
-    // A deck that opens with `---` (and has no title slide to attach to) has nothing before it.
-    if (!titleSlide && groups[0]!.tokens.length === 0 && groups.length > 1) groups.shift();
-
+    // One pass: a slide's tokens are copied as they come, between an opening token made at its
+    // start and filled in at its end (its line, title and id come from what it holds).
     const out: Token[] = [];
     const usedIds = new Set<string>();
-    groups.forEach((group, index) => {
-      const first = group.tokens.find((t) => t.map);
+    let index = 0;
+    let open = startSlide(state.Token, out);
+    let start = 0; // where the slide's tokens start in `out`
+    let separatorLine = 1;
+    const endSlide = () => {
       const isTitle = titleSlide && index === 0;
-      const line = isTitle ? 1 : first?.map ? first.map[0] + 1 : group.line;
-      const title = isTitle ? (env.meta?.title ?? '') : headingText(group.tokens);
+      const first = firstWithMap(out, start);
+      const line = isTitle ? 1 : first?.map ? first.map[0] + 1 : separatorLine;
+      const title = isTitle ? (env.meta?.title ?? '') : headingText(out, start);
       const id = uniqueId(isTitle ? 'title' : slugify(title) || `slide-${index + 1}`, usedIds);
-      const mark: SlideMark = { index, line, titleSlide: isTitle, title, id };
-      const open = new state.Token('slide_open', 'section', 1);
-      open.block = true;
       open.map = [line - 1, line];
-      open.meta = { slide: mark };
+      open.meta = { slide: { index, line, titleSlide: isTitle, title, id } satisfies SlideMark };
       const close = new state.Token('slide_close', 'section', -1);
       close.block = true;
-      // (A loop, not a spread: a slide can hold more tokens than a call can take arguments.)
-      out.push(open);
-      for (const token of group.tokens) out.push(token);
       out.push(close);
-    });
+      index++;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.type !== 'hr' || token.level !== 0) {
+        out.push(token);
+        continue;
+      }
+      // A deck that opens with `---` (and has no title slide to attach to) has nothing before it.
+      if (index === 0 && out.length === 1 && !titleSlide) out.length = 0;
+      else endSlide();
+      open = startSlide(state.Token, out);
+      start = out.length;
+      separatorLine = (token.map?.[0] ?? 0) + 2;
+    }
+    endSlide();
     state.tokens = out;
   });
 }
 
-function headingText(tokens: Token[]): string {
-  const open = tokens.findIndex((t) => t.type === 'heading_open');
-  if (open < 0) return '';
+function startSlide(TokenClass: typeof Token, out: Token[]): Token {
+  const open = new TokenClass('slide_open', 'section', 1);
+  open.block = true;
+  out.push(open);
+  return open;
+}
+
+function firstWithMap(tokens: Token[], from: number): Token | undefined {
+  for (let i = from; i < tokens.length; i++) if (tokens[i]!.map) return tokens[i];
+  return undefined;
+}
+
+function headingText(tokens: Token[], from: number): string {
+  let open = from;
+  while (open < tokens.length && tokens[open]!.type !== 'heading_open') open++;
+  if (open === tokens.length) return '';
   const inline = tokens[open + 1];
   return (inline?.children ?? [])
     .filter((t) => t.type === 'text' || t.type === 'code_inline')

@@ -3,7 +3,7 @@
 // `step=N` pins it to step N. Indices are then packed to 0..k-1 so no step is empty.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta.ts';
+import { fragmentClasses, fragmentMark, type FragmentMark } from './fragment-meta.ts';
 
 export interface SlideSteps {
   /** 1-based line of the first element of each step after the first. */
@@ -25,39 +25,54 @@ export function stepOrderPlugin(md: MarkdownIt): void {
 }
 
 function numberSlide(tokens: Token[], from: number, to: number): number[] {
-  const marked: [Token, FragmentMark][] = [];
-  walkTokens(
-    tokens,
-    (token) => {
-      const mark = fragmentMark(token);
-      if (mark) marked.push([token, mark]);
-    },
-    from,
-    to,
-  );
-  const raw = new Map<FragmentMark, number>();
+  // The marked tokens in document order (inline children in place), with their marks.
+  const markedTokens: Token[] = [];
+  const marks: FragmentMark[] = [];
+  let hasSameStep = false;
+  const collect = (token: Token) => {
+    const mark = fragmentMark(token);
+    if (!mark) return;
+    markedTokens.push(token);
+    marks.push(mark);
+    if (mark.sameStepAs) hasSameStep = true;
+  };
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    collect(token);
+    if (token.type === 'inline' && token.children) for (const child of token.children) collect(child);
+  }
+  if (marks.length === 0) return [];
+  // The step each mark asks for: its own, or the one after the previous mark's.
+  const raw: number[] = new Array<number>(marks.length);
   let previous = 0;
-  for (const [, mark] of marked) {
+  for (let k = 0; k < marks.length; k++) {
+    const mark = marks[k]!;
     if (mark.sameStepAs) continue;
     const step = mark.step ?? previous + 1;
-    raw.set(mark, step);
+    raw[k] = step;
     previous = step;
   }
-  for (const [, mark] of marked) {
-    if (!mark.sameStepAs) continue;
-    const target = fragmentMark(mark.sameStepAs);
-    raw.set(mark, (target && raw.get(target)) ?? previous + 1);
+  // (Only replacements say "at the same step as that token"; most slides have none.)
+  if (hasSameStep) {
+    const stepOf = new Map<FragmentMark, number>();
+    for (let k = 0; k < marks.length; k++) if (!marks[k]!.sameStepAs) stepOf.set(marks[k]!, raw[k]!);
+    for (let k = 0; k < marks.length; k++) {
+      const mark = marks[k]!;
+      if (!mark.sameStepAs) continue;
+      const target = fragmentMark(mark.sameStepAs);
+      const step = (target && stepOf.get(target)) ?? previous + 1;
+      raw[k] = step;
+      stepOf.set(mark, step);
+    }
   }
-  const distinct = [...new Set(raw.values())].sort((a, b) => a - b);
+  const distinct = [...new Set(raw)].sort((a, b) => a - b);
   const stepLines: number[] = distinct.map(() => Number.POSITIVE_INFINITY);
-  const indexOfStep = new Map(distinct.map((step, index) => [step, index]));
-  for (const [token, mark] of marked) {
-    const index = indexOfStep.get(raw.get(mark)!)!;
+  for (let k = 0; k < marks.length; k++) {
+    const token = markedTokens[k]!;
+    const mark = marks[k]!;
+    const index = distinct.indexOf(raw[k]!);
     mark.index = index;
-    const classes = new Set(String(token.attrGet('class') ?? '').split(/\s+/).filter(Boolean));
-    classes.add('fragment');
-    if (mark.effect) classes.add(mark.effect);
-    token.attrSet('class', [...classes].join(' '));
+    token.attrSet('class', fragmentClasses(token.attrGet('class'), mark.effect));
     token.attrSet('data-fragment-index', String(index));
     if (!mark.sameStepAs && mark.line > 0) stepLines[index] = Math.min(stepLines[index]!, mark.line);
   }

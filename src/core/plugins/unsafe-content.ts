@@ -2,6 +2,7 @@
 // Each is reported where it was written. Attributes are removed, so none reaches the page; raw
 // HTML and script links are already inert text (html is off, markdown-it refuses the URL).
 import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate, type Position } from '../diagnostics/locate.ts';
 import { walkTokens } from './fragment-meta.ts';
@@ -13,38 +14,43 @@ const SCRIPT_LINK = /\[[^[\]]{0,500}\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^
 
 export function unsafeContentPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_unsafe_content', (state) => {
-    const env = state.env as unknown as DeckEnv;
-    const at = (map: [number, number] | null, needle: string, after?: Position) => locate(env, state.src, map, needle, after);
-    walkTokens(state.tokens, (token, block) => {
-      // (Copied only when one is unsafe: nearly every token's attributes are kept as they are.)
-      if (token.attrs?.some(([name, raw]) => /^on/i.test(name) || SCRIPT_URL.test(String(raw)))) {
-        token.attrs = token.attrs.filter(([name, raw]) => {
-          const value = String(raw);
-          if (/^on/i.test(name)) {
-            const p = at(block.map, name);
-            report(env, 'error', p.line, p.column, `inline event handler "${name}" is not allowed (scripts cannot run from slides); removed`);
-            return false;
-          }
-          if (SCRIPT_URL.test(value)) {
-            const p = at(block.map, value.trim().slice(0, 11));
-            report(env, 'error', p.line, p.column, `"${name}" has a script URL (${value.trim().split(':')[0]}:), which is not allowed; removed`);
-            return false;
-          }
-          return true;
-        });
-      }
-      if (token.type !== 'text' || reportFull(env)) return;
-      // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
-      const reportEach = (pattern: RegExp, message: string) => {
-        let last: Position | undefined;
-        for (const match of token.content.matchAll(pattern)) {
-          last = at(block.map, match[0].slice(0, 12), last);
-          report(env, 'error', last.line, last.column, message);
-          last = { line: last.line, column: last.column + 1 };
-        }
-      };
-      if (token.content.includes('<')) reportEach(SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
-      if (/script:/i.test(token.content)) reportEach(SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
-    });
+    walkTokens(state.tokens, checkToken, { env: state.env as unknown as DeckEnv, src: state.src });
   });
+}
+
+function checkToken(token: Token, block: Token, { env, src }: { env: DeckEnv; src: string }): void {
+  // (Copied only when one is unsafe: nearly every token's attributes are kept as they are.)
+  if (token.attrs && token.attrs.some(isUnsafeAttr)) {
+    token.attrs = token.attrs.filter(([name, raw]) => {
+      const value = String(raw);
+      if (/^on/i.test(name)) {
+        const p = locate(env, src, block.map, name);
+        report(env, 'error', p.line, p.column, `inline event handler "${name}" is not allowed (scripts cannot run from slides); removed`);
+        return false;
+      }
+      if (SCRIPT_URL.test(value)) {
+        const p = locate(env, src, block.map, value.trim().slice(0, 11));
+        report(env, 'error', p.line, p.column, `"${name}" has a script URL (${value.trim().split(':')[0]}:), which is not allowed; removed`);
+        return false;
+      }
+      return true;
+    });
+  }
+  if (token.type !== 'text' || reportFull(env)) return;
+  // Raw HTML is off, so these are already inert text (escaped); they are still mistakes.
+  const content = token.content;
+  if (content.includes('<')) reportEach(env, src, token, block, SCRIPT_TAG, 'raw <script> is not allowed in slides; it is shown as text, never run');
+  if (content.includes(':') && /script:/i.test(content)) reportEach(env, src, token, block, SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
+}
+
+const isUnsafeAttr = ([name, raw]: NonNullable<Token['attrs']>[number]) => /^on/i.test(name) || SCRIPT_URL.test(String(raw));
+
+/** Reports each match of `pattern` in a text token, each at its own place in the block's lines. */
+function reportEach(env: DeckEnv, src: string, token: Token, block: Token, pattern: RegExp, message: string): void {
+  let last: Position | undefined;
+  for (const match of token.content.matchAll(pattern)) {
+    last = locate(env, src, block.map, match[0].slice(0, 12), last);
+    report(env, 'error', last.line, last.column, message);
+    last = { line: last.line, column: last.column + 1 };
+  }
 }
