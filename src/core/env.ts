@@ -10,6 +10,17 @@ export interface DeckEnv {
   meta?: DeckMeta;
   /** Reads an asset relative to the deck's folder (see CompileOptions.readAsset). */
   readAsset: (relativePath: string) => string | undefined;
+  /**
+   * Set when the deck goes through markdown-it's chain in batches of slides (compile.ts): the
+   * slide numbering and ids so far, and the line of the `---` the next batch starts after.
+   */
+  slideRun?: SlideRun;
+}
+
+export interface SlideRun {
+  index: number;
+  usedIds: Set<string>;
+  separatorLine: number;
 }
 
 export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined): DeckEnv {

@@ -14,7 +14,9 @@ export function frontMatterPlugin(md: MarkdownIt): void {
     let first = 0;
     while (first < tokens.length && tokens[first]!.type !== 'front_matter') first++;
     const token: Token | undefined = tokens[first];
-    env.meta = token ? parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env) : defaultMeta();
+    // (In a deck compiled in batches of slides, only the first batch can hold it.)
+    if (token) env.meta = parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env);
+    else env.meta ??= defaultMeta();
     // Taken out in place (it is nearly always the first token), rather than by copying the deck.
     for (let i = tokens.length - 1; i >= first; i--) if (tokens[i]!.type === 'front_matter') tokens.splice(i, 1);
   });

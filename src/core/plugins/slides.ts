@@ -24,12 +24,14 @@ export function slidesPlugin(md: MarkdownIt): void {
     const titleSlide = env.meta?.titleSlide ?? false;
     // One pass: a slide's tokens are copied as they come, between an opening token made at its
     // start and filled in at its end (its line, title and id come from what it holds).
+    // A batch after the first (compile.ts) goes on from where the one before stopped.
+    const run = env.slideRun;
     const out: Token[] = [];
-    const usedIds = new Set<string>();
-    let index = 0;
+    const usedIds = run?.usedIds ?? new Set<string>();
+    let index = run?.index ?? 0;
     let open = startSlide(state.Token, out);
     let start = 0; // where the slide's tokens start in `out`
-    let separatorLine = 1;
+    let separatorLine = run?.separatorLine ?? 1;
     const endSlide = () => {
       const isTitle = titleSlide && index === 0;
       const first = firstWithMap(out, start);
@@ -58,6 +60,7 @@ export function slidesPlugin(md: MarkdownIt): void {
     }
     endSlide();
     state.tokens = out;
+    if (run) run.index = index;
   });
 }
 
