@@ -37,11 +37,15 @@ const SLIDES_PER_BATCH = 32;
  * compileDeck with the batch size as a parameter, so a test can hold that batches change
  * nothing (1 slide per batch, and Infinity: the whole deck in one trip, as `md.parse` does).
  *
- * The block structure is parsed for the whole deck first (that is where a top-level `---` is
- * told apart from one in a list or a fence, and where link references are collected); the rest
- * of the core chain (inline parsing, every deck rule) then runs on each batch's block tokens,
- * which are rendered before the next batch starts. The batches are cut at top-level `---`s and
- * go through the chain in order, so the slides rule numbers them as one deck (env.slideRun).
+ * The block parser hands over the block tokens every `slidesPerBatch`-th top-level `---`
+ * (src/core/plugins/slide-batches.ts: only there is a `---` told apart from one in a list, a
+ * quote or a fence). The rest of the core chain (inline parsing, every deck rule) runs on that
+ * batch and it is rendered before parsing goes on; the batches go through the chain in order,
+ * so the slides rule numbers them as one deck (env.slideRun).
+ *
+ * Link reference definitions (`[x]: https://…`) are the exception: a link may use one defined
+ * further down, which the block parser has not reached when the link's batch is parsed. A deck
+ * that may hold one goes through in one batch.
  */
 export function compileInBatches(source: string, options: CompileOptions, slidesPerBatch: number): Deck {
   const md = (shared ??= createMarkdown());
@@ -50,52 +54,27 @@ export function compileInBatches(source: string, options: CompileOptions, slides
   const rules = md.core.ruler.__rules__.filter((rule) => rule.enabled);
   const afterBlock = rules.findIndex((rule) => rule.name === 'block') + 1;
   const whole = new md.core.State(text, md, env);
-  for (const rule of rules.slice(0, afterBlock)) rule.fn(whole);
-  const batches = splitIntoBatches(whole.tokens, slidesPerBatch);
-  whole.tokens = [];
   const run = (env.slideRun = { index: 0, usedIds: new Set<string>(), separatorLine: 1 });
   const slides: Slide[] = [];
-  for (let b = 0; b < batches.length; b++) {
-    const batch = batches[b]!;
-    batches[b] = undefined!; // let this batch's tokens go once it is rendered
-    if (batch.separatorLine) run.separatorLine = batch.separatorLine;
+  const flush = (tokens: Token[], separatorLineAfter?: number) => {
     const state = new md.core.State(whole.src, md, env); // the whole source: rules locate columns in it
-    state.tokens = batch.tokens;
+    state.tokens = tokens;
     for (const rule of rules.slice(afterBlock)) rule.fn(state);
     collectSlides(md, state.tokens, env, slides);
-  }
+    if (separatorLineAfter !== undefined) run.separatorLine = separatorLineAfter;
+  };
+  if (Number.isFinite(slidesPerBatch) && !MAYBE_REFERENCE_DEFINITION.test(text)) env.slideBatches = { slidesPerBatch, separators: 0, flush };
+  for (const rule of rules.slice(0, afterBlock)) rule.fn(whole); // normalize, block (which flushes batches)
+  delete env.slideBatches;
+  flush(whole.tokens); // the last batch
   delete env.slideRun;
   // In source order, as a compiler lists them (the sort is stable: same spot, rule order).
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file: env.file, meta: env.meta ?? defaultMeta(), slides, diagnostics };
 }
 
-interface Batch {
-  tokens: Token[];
-  /** Line the slides rule gives a slide that starts right after the `---` before the batch. */
-  separatorLine?: number;
-}
-
-/**
- * Cuts the block tokens at every `slidesPerBatch`-th top-level `---` (the separator itself is
- * left out: the batch before ends its slide, the next starts one). Never at the first `---`: a
- * deck that opens with one has no slide before it, and only the slides rule can tell.
- */
-function splitIntoBatches(tokens: Token[], slidesPerBatch: number): Batch[] {
-  const batches: Batch[] = [];
-  let from = 0;
-  let separatorLine: number | undefined;
-  let separators = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.type !== 'hr' || token.level !== 0 || ++separators === 1 || (separators - 1) % slidesPerBatch !== 0) continue;
-    batches.push({ tokens: tokens.slice(from, i), separatorLine });
-    separatorLine = (token.map?.[0] ?? 0) + 2;
-    from = i + 1;
-  }
-  batches.push({ tokens: tokens.slice(from), separatorLine });
-  return batches;
-}
+/** A line that may be a link reference definition (markdown-it's own test comes later). */
+const MAYBE_REFERENCE_DEFINITION = /^ {0,3}\[[^\n]*\]:/m;
 
 function collectSlides(md: MarkdownIt, tokens: Token[], env: DeckEnv, slides: Slide[]): void {
   let start = -1;

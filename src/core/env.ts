@@ -1,6 +1,7 @@
 // Per-render state. It travels in markdown-it's `env`, never in module state, so renders are re-entrant.
 import type { Token } from 'markdown-it';
 import type { DeckMeta, Diagnostic, Severity } from './model.ts';
+import type { SlideBatches } from './plugins/slide-batches.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -15,6 +16,8 @@ export interface DeckEnv {
    * slide numbering and ids so far, and the line of the `---` the next batch starts after.
    */
   slideRun?: SlideRun;
+  /** Set by compile.ts while the block parser hands it the deck in batches of slides. */
+  slideBatches?: SlideBatches;
 }
 
 export interface SlideRun {

@@ -8,6 +8,7 @@ import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { notesPlugin } from './plugins/notes.ts';
 import { replacePlugin } from './plugins/replace.ts';
 import { slidesPlugin } from './plugins/slides.ts';
+import { slideBatchesPlugin } from './plugins/slide-batches.ts';
 import { pausePlugin } from './plugins/pause.ts';
 import { emojiPlugin } from './plugins/emoji.ts';
 import { figurePlugin } from './plugins/figure.ts';
@@ -36,6 +37,7 @@ export function createMarkdown(): MarkdownItInstance {
     .use(notesPlugin) //            ::: notes → <aside class="notes">
     .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close
+    .use(slideBatchesPlugin) //     … and every few dozen, the slides so far go on through the chain
     .use(pausePlugin) //            . . . → the rest appears at the next step
     .use(emojiPlugin) //            ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
