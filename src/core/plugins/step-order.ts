@@ -67,10 +67,13 @@ function numberSlide(tokens: Token[], from: number, to: number): number[] {
   }
   const distinct = [...new Set(raw)].sort((a, b) => a - b);
   const stepLines: number[] = distinct.map(() => Number.POSITIVE_INFINITY);
+  // Packed index of each step asked for (a map: a slide may have thousands of steps).
+  const indexOf = new Map<number, number>();
+  for (let d = 0; d < distinct.length; d++) indexOf.set(distinct[d]!, d);
   for (let k = 0; k < marks.length; k++) {
     const token = markedTokens[k]!;
     const mark = marks[k]!;
-    const index = distinct.indexOf(raw[k]!);
+    const index = indexOf.get(raw[k]!)!;
     mark.index = index;
     token.attrSet('class', fragmentClasses(token.attrGet('class'), mark.effect));
     token.attrSet('data-fragment-index', String(index));
