@@ -120,3 +120,32 @@ test('turning the phone sideways gives the slides back; upright again, the scrol
   const { smallest } = await measure(page);
   expect(smallest).toBeGreaterThanOrEqual(12);
 });
+
+/** Words (4+ letters) that the layout split over two lines, on every slide of the scroll view. */
+function wordsBrokenAcrossLines(page: Page) {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('.reveal .slides')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement!.closest('aside.notes')) continue;
+      for (const word of (node.textContent ?? '').matchAll(/\p{L}{4,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+for (const viewport of [PHONE, { width: 360, height: 740 }]) {
+  test(`no word of the talk breaks in the middle at ${viewport.width}×${viewport.height} (the title fits the phone's stage)`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await page.locator('.reveal.ready').waitFor();
+    await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(1);
+    expect(await wordsBrokenAcrossLines(page)).toEqual([]);
+  });
+}
