@@ -53,13 +53,14 @@ export function compileInBatches(source: string, options: CompileOptions, slides
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const rules = md.core.ruler.__rules__.filter((rule) => rule.enabled);
   const afterBlock = rules.findIndex((rule) => rule.name === 'block') + 1;
+  const restOfChain = rules.slice(afterBlock);
   const whole = new md.core.State(text, md, env);
   const run = (env.slideRun = { index: 0, usedIds: new Set<string>(), separatorLine: 1 });
   const slides: Slide[] = [];
   const flush = (tokens: Token[], separatorLineAfter?: number) => {
     const state = new md.core.State(whole.src, md, env); // the whole source: rules locate columns in it
     state.tokens = tokens;
-    for (const rule of rules.slice(afterBlock)) rule.fn(state);
+    for (const rule of restOfChain) rule.fn(state);
     collectSlides(md, state.tokens, env, slides);
     if (separatorLineAfter !== undefined) run.separatorLine = separatorLineAfter;
   };
@@ -73,8 +74,11 @@ export function compileInBatches(source: string, options: CompileOptions, slides
   return { file: env.file, meta: env.meta ?? defaultMeta(), slides, diagnostics };
 }
 
-/** A line that may be a link reference definition (markdown-it's own test comes later). */
-const MAYBE_REFERENCE_DEFINITION = /^ {0,3}\[[^\n]*\]:/m;
+/**
+ * Text that may hold a link reference definition, anywhere: at the start of a line, or inside a
+ * quote or a list item. Generous on purpose: a false alarm costs only the batches.
+ */
+const MAYBE_REFERENCE_DEFINITION = /\]:/;
 
 function collectSlides(md: MarkdownIt, tokens: Token[], env: DeckEnv, slides: Slide[]): void {
   let start = -1;

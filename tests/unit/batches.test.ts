@@ -58,6 +58,7 @@ describe('compiling in batches of slides', () => {
     const decks = [
       '---\n\n## A\n\n---\n\n## A\n\n---\n\n---\n\n## B [x]\n\n---\n\n## A\n\n[x]: https://example.org\n',
       '## A\n\n---\n---\n---\n\n## A {.fragment}\n\n---\n\ntext\n\n---\n\n::: notes\nonly notes\n:::\n\n---\n\n## [ref]\n\n[ref]: https://example.org/r\n',
+      '## Uses\n\n[quoted] and [listed]\n\n---\n\n## B\n\n---\n\n## C\n\n> [quoted]: https://example.org/q\n\n- [listed]: https://example.org/l\n',
       '---\ntitle: T\n---\n\n## One\n\n---\n\n## Two\n\n- a {.fragment}\n- b\n\n---\n\n- list\n---\n\n## Three\n\n```\n---\n```\n\n---\n\n> quote\n> ---\n',
     ];
     for (const source of decks) expectSameInBatches(source, { file: 'deck.md' });
