@@ -5,7 +5,7 @@ import { createEnv, type DeckEnv } from './env.ts';
 import { createMarkdown } from './markdown.ts';
 import { defaultMeta } from './meta.ts';
 import type { Deck, Slide, Step } from './model.ts';
-import type { SlideSteps } from './plugins/step-order.ts';
+import type { SlideSteps } from './steps/step-order.ts';
 import { slideMark } from './plugins/slides.ts';
 
 let shared: MarkdownIt | undefined;

@@ -5,24 +5,24 @@ import attrs from 'markdown-it-attrs';
 import bracketedSpans from 'markdown-it-bracketed-spans';
 import { fastConstructionPlugin } from './fast-construction.ts';
 import { frontMatterPlugin } from './plugins/front-matter.ts';
-import { notesPlugin } from './plugins/notes.ts';
-import { replacePlugin } from './plugins/replace.ts';
+import { notesPlugin } from './syntax/notes.ts';
+import { replacePlugin } from './syntax/replace.ts';
 import { slidesPlugin } from './plugins/slides.ts';
 import { slideBatchesPlugin } from './plugins/slide-batches.ts';
-import { pausePlugin } from './plugins/pause.ts';
-import { emojiPlugin } from './plugins/emoji.ts';
-import { figurePlugin } from './plugins/figure.ts';
-import { fragmentAttrsPlugin } from './plugins/fragment-attrs.ts';
-import { stepOrderPlugin } from './plugins/step-order.ts';
-import { slideRenderPlugin } from './plugins/slide-render.ts';
-import { linksPlugin } from './plugins/links.ts';
+import { pausePlugin } from './syntax/pause.ts';
+import { emojiPlugin } from './syntax/emoji.ts';
+import { figurePlugin } from './syntax/figure.ts';
+import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
+import { stepOrderPlugin } from './steps/step-order.ts';
+import { slideRenderPlugin } from './render/slide-render.ts';
+import { linksPlugin } from './syntax/links.ts';
 import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
 import { curlyAttrsPlugin } from './plugins/curly-attrs.ts';
-import { markerCheckPlugin } from './plugins/marker-check.ts';
-import { stepConflictsPlugin } from './plugins/step-conflicts.ts';
-import { imageCheckPlugin } from './plugins/image-check.ts';
-import { slideCheckPlugin } from './plugins/slide-check.ts';
-import { unsafeContentPlugin } from './plugins/unsafe-content.ts';
+import { markerCheckPlugin } from './checks/marker-check.ts';
+import { stepConflictsPlugin } from './steps/step-conflicts.ts';
+import { imageCheckPlugin } from './checks/image-check.ts';
+import { slideCheckPlugin } from './checks/slide-check.ts';
+import { unsafeContentPlugin } from './checks/unsafe-content.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.

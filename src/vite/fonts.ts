@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { EMOJI, twemojiName } from '../core/plugins/emoji.ts';
+import { EMOJI, twemojiName } from '../core/syntax/emoji.ts';
 
 const require = createRequire(import.meta.url);
 

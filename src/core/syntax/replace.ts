@@ -12,7 +12,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { tokenLine } from '../env.ts';
-import { markFragment } from './fragment-meta.ts';
+import { markFragment } from '../steps/fragment-meta.ts';
 
 const OPEN = 'container_replace_open';
 const CLOSE = 'container_replace_close';

@@ -3,7 +3,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
 import type { Token } from 'markdown-it';
-import { slideMark } from './slides.ts';
+import { slideMark } from '../plugins/slides.ts';
 
 export function slideCheckPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_slide_check', (state) => {

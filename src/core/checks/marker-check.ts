@@ -8,8 +8,8 @@ import { report, reportFull, type DeckEnv } from '../env.ts';
 import { blockPosition, locate, sourceLines } from '../diagnostics/locate.ts';
 import { CONTAINERS, isKnownAttribute, ATTRIBUTES, MARKER_CLASSES } from '../diagnostics/markers.ts';
 import { didYouMean, nearest } from '../diagnostics/suggest.ts';
-import { fragmentMark } from './fragment-meta.ts';
-import { PAUSE } from './pause.ts';
+import { fragmentMark } from '../steps/fragment-meta.ts';
+import { PAUSE } from '../syntax/pause.ts';
 
 const CONTAINER_LINE = /^\s*(:{3,})\s*(\S*)(.*)$/;
 const CONTAINER_NAMES = Object.keys(CONTAINERS);

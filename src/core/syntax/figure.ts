@@ -6,7 +6,7 @@ import type { Token } from 'markdown-it';
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
 import { report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
-import { fragmentClasses, markFragment, type FragmentMark } from './fragment-meta.ts';
+import { fragmentClasses, markFragment, type FragmentMark } from '../steps/fragment-meta.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -5,7 +5,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate, type Position } from '../diagnostics/locate.ts';
-import { walkTokens } from './fragment-meta.ts';
+import { walkTokens } from '../steps/fragment-meta.ts';
 
 /** URL schemes that run code when followed. */
 const SCRIPT_URL = /^[\s\u0000-\u001f]*(javascript|vbscript|data\s*:\s*text\/html)/i;

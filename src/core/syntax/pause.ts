@@ -3,7 +3,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { tokenLine } from '../env.ts';
-import { markFragment } from './fragment-meta.ts';
+import { markFragment } from '../steps/fragment-meta.ts';
 
 export const PAUSE = '. . .';
 const MAX_NESTED_PAUSES = 32;

@@ -2,8 +2,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { DeckEnv } from '../env.ts';
 import type { DeckMeta } from '../model.ts';
-import { slideMark } from './slides.ts';
-import { externalLinkAttrs } from './links.ts';
+import { slideMark } from '../plugins/slides.ts';
+import { externalLinkAttrs } from '../syntax/links.ts';
 
 export function slideRenderPlugin(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;

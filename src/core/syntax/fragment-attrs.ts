@@ -5,7 +5,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
 import { locate } from '../diagnostics/locate.ts';
-import { fragmentMark, markFragment, walkTokens } from './fragment-meta.ts';
+import { fragmentMark, markFragment, walkTokens } from '../steps/fragment-meta.ts';
 
 export const STEP_ATTR = 'step';
 
