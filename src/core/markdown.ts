@@ -1,8 +1,6 @@
 // The whole Markdown pipeline in one visible, ordered chain.
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
-import attrs from 'markdown-it-attrs';
-import bracketedSpans from 'markdown-it-bracketed-spans';
 import { fastConstructionPlugin } from './fast-construction.ts';
 import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { notesPlugin } from './syntax/notes.ts';
@@ -16,6 +14,7 @@ import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
 import { linksPlugin } from './syntax/links.ts';
+import { attributesPlugin } from './syntax/attributes.ts';
 import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
 import { curlyAttrsPlugin } from './plugins/curly-attrs.ts';
 import { markerCheckPlugin } from './checks/marker-check.ts';
@@ -30,19 +29,19 @@ export function createMarkdown(): MarkdownItInstance {
   return new MarkdownIt({ html: false, linkify: false, typographer: false })
     .use(fastConstructionPlugin) // the same tokens and states, built without class-field helpers
     .use(frontMatterPlugin) //      leading YAML → env.meta
-    .use(bracketedSpans) //         [text]{…} → <span>
-    .use(attrs) //                  {.class key=value} on blocks and spans
+    .use(attributesPlugin) //       {.class key=value} on blocks, [text]{…} → <span>
     .use(curlyAttrsPlugin) //       … its rule, run only at tokens that can hold a `{…}`
     .use(inlineAttrsPlugin) //      … the inline ones in one linear pass, before attrs' own rule
-    .use(notesPlugin) //            ::: notes → <aside class="notes">
-    .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close
     .use(slideBatchesPlugin) //     … and every few dozen, the slides so far go on through the chain
+    // Each rule below says where it goes by name (phases.ts); the order here is for reading.
+    .use(stepOrderPlugin) //        step marks → data-fragment-index, per slide
+    .use(notesPlugin) //            ::: notes → <aside class="notes">, never inside a step
+    .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(pausePlugin) //            . . . → the rest appears at the next step
     .use(emojiPlugin) //            ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
+    .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → step marks
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
-    .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → fragment marks
-    .use(stepOrderPlugin) //        marks → data-fragment-index, per slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

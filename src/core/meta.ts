@@ -1,12 +1,70 @@
 // Front matter (YAML) → DeckMeta. Unknown or mistyped keys become diagnostics, never exceptions.
+// Each key is declared once, with its type: the parser, the did-you-mean and the docs read it.
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { DeckLink, DeckMeta } from './model.ts';
 import { report, type DeckEnv } from './env.ts';
 import { nearest } from './diagnostics/suggest.ts';
 
-const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang', 'canonical'] as const;
-type StringKey = (typeof STRING_KEYS)[number];
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, 'links', 'titleSlide'];
+/** A front-matter key's type: how its YAML value becomes the value kept in DeckMeta. */
+export interface FrontMatterField<T> {
+  /** What the value must be, as the docs and the wrong-type error say it ("text", "true or false"). */
+  type: string;
+  /**
+   * The value, or undefined after calling `fail`: it reports "must be <expected, else type>, got
+   * <the value>" (without the "got" part when `showValue` is false).
+   */
+  parse(value: unknown, fail: (expected?: string, showValue?: boolean) => void): T | undefined;
+}
+
+export const text: FrontMatterField<string> = {
+  type: 'text',
+  parse: (value, fail) => {
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return fail('text'), undefined;
+  },
+};
+
+export const httpUrl: FrontMatterField<string> = {
+  type: 'an http(s) URL',
+  parse: (value, fail) => {
+    const url = text.parse(value, fail);
+    if (url === undefined || /^https?:\/\/[^/\s]+/i.test(url)) return url;
+    return fail('an http(s) URL, like https://user.github.io/repo/', false), undefined;
+  },
+};
+
+export const trueOrFalse: FrontMatterField<boolean> = {
+  type: 'true or false',
+  parse: (value, fail) => (typeof value === 'boolean' ? value : (fail(), undefined)),
+};
+
+/** One of a few words (`dir: rtl`). */
+export function oneOf<const W extends string>(...words: W[]): FrontMatterField<W> {
+  const type = words.map((w) => `"${w}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  return { type, parse: (value, fail) => (words.includes(value as W) ? (value as W) : (fail(), undefined)) };
+}
+
+export const linkList: FrontMatterField<DeckLink[]> = {
+  type: 'a list of URLs or of {label, href}',
+  parse: (value, fail) => parseLinks(value, () => fail()),
+};
+
+/** The deck's own keys (the title slide, the page head); syntax features may declare more. */
+export const FRONT_MATTER = {
+  title: text,
+  subtitle: text,
+  author: text,
+  affiliation: text,
+  url: text,
+  event: text,
+  date: text,
+  description: text,
+  lang: text,
+  canonical: httpUrl,
+  links: linkList,
+  titleSlide: trueOrFalse,
+} satisfies { [K in keyof DeckMeta]?: FrontMatterField<DeckMeta[K]> };
 
 export function defaultMeta(): DeckMeta {
   return { title: '', links: [], lang: 'en', titleSlide: false };
@@ -16,7 +74,7 @@ export function defaultMeta(): DeckMeta {
  * Parses front matter. `firstLine` is the 1-based line of the first YAML line,
  * so YAML positions can be reported against the Markdown file.
  */
-export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMeta {
+export function parseMeta(raw: string, firstLine: number, env: DeckEnv, keys: Readonly<Record<string, FrontMatterField<unknown>>> = FRONT_MATTER): DeckMeta {
   const meta = defaultMeta();
   // Duplicate keys are found below in one pass (yaml's own check compares every pair of keys).
   const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: false });
@@ -62,27 +120,19 @@ export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMet
       else places.set(name, place);
     }
   }
+  const known = Object.keys(keys);
   for (const [key, value] of Object.entries(record)) {
     const place = places.get(key) ?? { key: lineOf(0), value: lineOf(0) };
-    const wrongType = (expected: string) =>
-      report(env, 'error', place.value[0], place.value[1], `front matter key "${key}" must be ${expected}, got ${describe(value)}`);
-    if ((STRING_KEYS as readonly string[]).includes(key)) {
-      if (typeof value === 'string' || typeof value === 'number') meta[key as StringKey] = String(value);
-      else if (value instanceof Date) meta[key as StringKey] = value.toISOString().slice(0, 10);
-      else wrongType('text');
-      if (key === 'canonical' && meta.canonical !== undefined && !/^https?:\/\/[^/\s]+/i.test(meta.canonical)) {
-        report(env, 'error', place.value[0], place.value[1], 'front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/');
-        delete meta.canonical;
-      }
-    } else if (key === 'links') {
-      meta.links = parseLinks(value, () => wrongType('a list of URLs or of {label, href}'));
-    } else if (key === 'titleSlide') {
-      if (typeof value === 'boolean') meta.titleSlide = value;
-      else wrongType('true or false');
-    } else {
-      const guess = nearest(key, FRONT_MATTER_KEYS);
-      report(env, 'error', place.key[0], place.key[1], `unknown front matter key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (allowed: ${FRONT_MATTER_KEYS.join(', ')})`);
+    const field = Object.hasOwn(keys, key) ? keys[key] : undefined;
+    if (!field) {
+      const guess = nearest(key, known);
+      report(env, 'error', place.key[0], place.key[1], `unknown front matter key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (allowed: ${known.join(', ')})`);
+      continue;
     }
+    const parsed = field.parse(value, (expected = field.type, showValue = true) =>
+      report(env, 'error', place.value[0], place.value[1], `front matter key "${key}" must be ${expected}${showValue ? `, got ${describe(value)}` : ''}`),
+    );
+    if (parsed !== undefined) (meta as unknown as Record<string, unknown>)[key] = parsed;
   }
   if (!('titleSlide' in record)) meta.titleSlide = meta.title !== '';
   return meta;

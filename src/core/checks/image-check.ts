@@ -3,9 +3,10 @@ import type { MarkdownIt } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { readLocalAsset } from '../diagnostics/assets.ts';
 import { locate } from '../diagnostics/locate.ts';
+import { AFTER_STEPS } from '../phases.ts';
 
 export function imageCheckPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_image_check', (state) => {
+  md.core.ruler.before(AFTER_STEPS, 'deck_image_check', (state) => {
     const env = state.env as unknown as DeckEnv;
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children || reportFull(env)) continue;

@@ -1,18 +1,22 @@
 // Checks the build-step syntax and reports what would silently do nothing or the wrong thing:
-// unknown or misspelled containers, classes and attributes (with the nearest valid name),
-// unclosed containers, stray `:::`, attribute blocks that attach to nothing, and markers
-// placed where they cannot work (a pause with nothing after it, steps inside speaker notes…).
+// unknown or misspelled containers, classes and attributes (with the nearest valid name, from
+// what the syntax features declared: syntax/feature.ts), unclosed containers, stray `:::`,
+// attribute blocks that attach to nothing, near-misses of `. . .` and of a slide break, and
+// markers placed where they cannot work (a pause with nothing after it, steps inside notes…).
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { blockPosition, locate, sourceLines } from '../diagnostics/locate.ts';
-import { CONTAINERS, isKnownAttribute, ATTRIBUTES, MARKER_CLASSES } from '../diagnostics/markers.ts';
 import { didYouMean, nearest } from '../diagnostics/suggest.ts';
-import { fragmentMark } from '../steps/fragment-meta.ts';
+import { fragmentMark, innerSteps } from '../steps/fragment-meta.ts';
+import { parseStep, stepNumberError } from '../steps/step-number.ts';
+import { containerName, containerParams, syntaxOf, type Syntax } from '../syntax/feature.ts';
 import { PAUSE } from '../syntax/pause.ts';
+import { AFTER_STEPS } from '../phases.ts';
 
 const CONTAINER_LINE = /^\s*(:{3,})\s*(\S*)(.*)$/;
-const CONTAINER_NAMES = Object.keys(CONTAINERS);
+/** Dots that look like a pause but are not `. . .` (`...`, `. .`, `.  .  .`). */
+const NEAR_PAUSE = /^\.(?:\s*\.)+$/;
 /**
  * An attribute block markdown-it-attrs left in the text because it was not where it applies:
  * braces holding only `.class`, `#id` and `key=value` items, one of them a build-step marker
@@ -22,17 +26,30 @@ const ATTR_ITEM = String.raw`(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))`;
 // (Braces first, then their content: a scan never runs past the next brace, so it stays linear.)
 const BRACES = /\{[^{}]{1,300}\}/g;
 const ATTR_LIST = new RegExp(String.raw`^\{\s*${ATTR_ITEM}(?:\s+${ATTR_ITEM})*\s*\}$`);
-const isStepMarker = (block: string) => /\bstep\s*=/.test(block) || MARKER_CLASSES.some((c) => block.includes(`.${c}`));
+const isStepMarker = (block: string, syntax: Syntax) => /\bstep\s*=/.test(block) || syntax.markerClasses.some((c) => block.includes(`.${c}`));
+
+/** What the check carries through one render. */
+interface Check {
+  env: DeckEnv;
+  src: string;
+  syntax: Syntax;
+  /** Unknown `::: name` lines not yet matched by a `:::` (that line is their closer, not a stray one). */
+  unknownOpen: number;
+  /** The last block token with a source map: where a token without one (a table cell) is. */
+  lastMap: [number, number] | null;
+}
 
 export function markerCheckPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_marker_check', (state) => {
+  md.core.ruler.before(AFTER_STEPS, 'deck_marker_check', (state) => {
     const env = state.env as unknown as DeckEnv;
     const src = state.src;
     const tokens = state.tokens;
+    const check: Check = { env, src, syntax: syntaxOf(state.md), unknownOpen: 0, lastMap: null };
     let notesDepth = 0;
     for (let i = 0; i < tokens.length && !reportFull(env); i++) {
       const token = tokens[i]!;
-      if (token.nesting === 1 && token.type.startsWith('container_')) checkContainer(env, src, token);
+      if (token.map) check.lastMap = token.map;
+      if (token.nesting === 1 && token.type.startsWith('container_')) checkContainer(check, token);
       if (token.type === 'container_replace_open' && replaceStates(tokens, i) === 1) {
         const p = locate(env, src, token.map, token.markup);
         report(env, 'warning', p.line, p.column, '::: replace has only one block; nothing takes its place (separate the states with a blank line)');
@@ -40,23 +57,25 @@ export function markerCheckPlugin(md: MarkdownIt): void {
       if (token.type === 'container_notes_open') notesDepth++;
       if (token.type === 'container_notes_close') notesDepth--;
       if (token.type === 'pause_open') checkPause(env, src, tokens, i, notesDepth > 0);
-      if (token.type === 'inline') checkInline(env, src, tokens, i);
+      if (token.type === 'heading_open' && token.markup === '-' && token.level === 0) checkSetextHeading(env, src, token);
+      if (token.type === 'inline') checkInline(check, tokens, i);
       // The token and, for an inline one, its children: their attributes and build steps.
       const inNotes = notesDepth > 0;
-      checkMarked(env, src, token, token, inNotes);
+      checkMarked(check, token, token, inNotes);
       if (token.type === 'inline' && token.children) {
         for (const child of token.children) {
           if (reportFull(env)) break;
-          checkMarked(env, src, child, token, inNotes);
+          checkMarked(check, child, token, inNotes);
         }
       }
     }
   });
 }
 
-function checkMarked(env: DeckEnv, src: string, token: Token, block: Token, inNotes: boolean): void {
-  if (token.attrs) checkAttributes(env, src, token, block);
-  if (inNotes && token.type !== 'pause_open' && fragmentMark(token)) {
+function checkMarked(check: Check, token: Token, block: Token, inNotes: boolean): void {
+  const { env, src } = check;
+  if (token.attrs) checkAttributes(check, token, block);
+  if (inNotes && token.type !== 'pause_open' && (fragmentMark(token) || innerSteps(token).length > 0)) {
     const p = blockPosition(env, src, block);
     report(env, 'warning', p.line, p.column, 'a build step inside speaker notes does nothing (notes are not stepped)');
   }
@@ -73,23 +92,26 @@ function replaceStates(tokens: Token[], open: number): number {
   return states;
 }
 
-function checkContainer(env: DeckEnv, src: string, open: Token): void {
-  const name = open.type.slice('container_'.length, -'_open'.length);
+function checkContainer({ env, src, syntax }: Check, open: Token): void {
+  const name = containerName(open);
   const p = locate(env, src, open.map, open.markup);
-  // Containers registered elsewhere and not listed in CONTAINERS check their own parameters.
-  const allowed = CONTAINERS[name];
-  for (const param of allowed ? open.info.trim().split(/\s+/).slice(1) : []) {
-    const key = param.split('=')[0]!;
-    if (allowed!.includes(key)) continue;
-    const q = locate(env, src, open.map, param);
-    const known = allowed!.length ? `; "${name}" takes: ${allowed!.map((a) => `${a}=N`).join(', ')}` : `; "${name}" takes none`;
-    report(env, 'error', q.line, q.column, `unknown parameter "${param}" for ::: ${name}${didYouMean(key, allowed!) || known}`);
-  }
-  if (name === 'replace') {
-    const step = /\bstep\s*=\s*(\S*)/.exec(open.info)?.[1];
-    if (step !== undefined && !/^[1-9]\d*$/.test(step)) {
-      const q = locate(env, src, open.map, 'step');
-      report(env, 'error', q.line, q.column, `step must be a whole number from 1, got "${step}"`);
+  // Containers registered without a declaration check their own parameters.
+  const declared = syntax.containers.get(name);
+  if (declared) {
+    const params = declared.params ?? {};
+    const allowed = Object.keys(params);
+    for (const param of containerParams(open)) {
+      const type = Object.hasOwn(params, param.key) ? params[param.key] : undefined;
+      if (type === 'step') {
+        if (param.value !== undefined && parseStep(param.value) === undefined) {
+          const q = locate(env, src, open.map, param.text);
+          report(env, 'error', q.line, q.column, stepNumberError(param.key, param.value));
+        }
+        continue;
+      }
+      const q = locate(env, src, open.map, param.text);
+      const known = allowed.length ? `; "${name}" takes: ${allowed.map((a) => `${a}=N`).join(', ')}` : `; "${name}" takes none`;
+      report(env, 'error', q.line, q.column, `unknown parameter "${param.text}" for ::: ${name}${didYouMean(param.key, allowed) || known}`);
     }
   }
   // markdown-it-container closes a container it never found the end of at the end of its parent:
@@ -101,6 +123,22 @@ function checkContainer(env: DeckEnv, src: string, open: Token): void {
   }
 }
 
+/** Text directly above a `---` line: Markdown reads a heading there, not a slide break. */
+function checkSetextHeading(env: DeckEnv, src: string, heading: Token): void {
+  if (!heading.map) return;
+  const underline = heading.map[1] - 1;
+  const text = sourceLines(env, src).at(underline) ?? '';
+  // (Only a line of `---` can have been meant as a slide break: not `--` nor `- - -`.)
+  if (!/^ {0,3}-{3,}\s*$/.test(text)) return;
+  report(
+    env,
+    'warning',
+    underline + 1,
+    text.search(/\S/) + 1,
+    'text directly above "---" makes it a heading, not a slide break; put a blank line before the "---" (or write the heading as "## …")',
+  );
+}
+
 function checkPause(env: DeckEnv, src: string, tokens: Token[], i: number, inNotes: boolean): void {
   const p = blockPosition(env, src, tokens[i]);
   if (inNotes) report(env, 'warning', p.line, p.column, `"${PAUSE}" inside speaker notes does nothing (notes are not stepped)`);
@@ -109,25 +147,33 @@ function checkPause(env: DeckEnv, src: string, tokens: Token[], i: number, inNot
   }
 }
 
-/** Container-like lines and attribute blocks that markdown-it left as plain text. */
-function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): void {
+/** Container-like lines, near-miss pauses and attribute blocks that markdown-it left as plain text. */
+function checkInline(check: Check, tokens: Token[], i: number): void {
+  const { env, src, syntax } = check;
   const inline = tokens[i]!;
   const block = tokens[i - 1];
+  // A table cell has no source map of its own: it is on the line of its row.
+  const inlineMap = inline.map ?? check.lastMap;
+  if (block?.type === 'paragraph_open' && inline.content.includes('.') && !inline.content.includes('\n')) checkNearPause(env, src, inline);
   // Nearly every paragraph is prose: split it into lines only when a check could match.
   const lines = inline.content.includes(':::') || inline.content.includes(PAUSE) ? inline.content.split('\n') : [];
   lines.forEach((text, k) => {
     // Nearly every line is prose: test the cheap precondition of each check first.
     if (!text.includes(':::') && (lines.length === 1 || !text.includes(PAUSE))) return;
-    const line = (inline.map?.[0] ?? 0) + k;
+    const line = (inlineMap?.[0] ?? 0) + k;
     const map: [number, number] = [line, line + 1];
     const container = CONTAINER_LINE.exec(text);
     if (container && (k === 0 || lines.length > 1)) {
       const [, colons, name] = container;
       const p = locate(env, src, map, colons!);
-      if (!name) report(env, 'error', p.line, p.column, `"${colons}" closes no open container`);
+      // The closer of an unknown container: the typo is reported once, at its opening line.
+      if (!name && check.unknownOpen > 0) check.unknownOpen--;
+      else if (!name) report(env, 'error', p.line, p.column, `"${colons}" closes no open container`);
       else {
-        const known = CONTAINER_NAMES.map((c) => `::: ${c}`).join(', ');
-        const guess = nearest(name, CONTAINER_NAMES);
+        const names = [...syntax.containers.keys()];
+        const known = names.map((c) => `::: ${c}`).join(', ');
+        const guess = nearest(name, names);
+        check.unknownOpen++;
         report(env, 'error', p.line, p.column, `unknown container "::: ${name}"${guess ? `; did you mean "::: ${guess}"?` : `; known: ${known}`}`);
       }
     }
@@ -140,8 +186,8 @@ function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): voi
     if (child.type !== 'text') continue;
     if (!child.content.includes('{')) continue;
     for (const [leftover] of child.content.matchAll(BRACES)) {
-      if (!ATTR_LIST.test(leftover) || !isStepMarker(leftover)) continue;
-      const p = locate(env, src, inline.map, leftover);
+      if (!ATTR_LIST.test(leftover) || !isStepMarker(leftover, syntax)) continue;
+      const p = locate(env, src, inlineMap, leftover);
       report(env, 'error', p.line, p.column, `attribute block ${leftover} is not applied: put it at the end of a paragraph, heading or list item, or right after a [span]`);
     }
   }
@@ -152,21 +198,29 @@ function checkInline(env: DeckEnv, src: string, tokens: Token[], i: number): voi
   }
 }
 
+/** A paragraph of only dots that is not exactly `. . .` (`...`, `. .`, `.  .  .`). */
+function checkNearPause(env: DeckEnv, src: string, inline: Token): void {
+  const text = inline.content.trim();
+  if (text === PAUSE || !NEAR_PAUSE.test(text)) return;
+  const p = locate(env, src, inline.map, text);
+  report(env, 'warning', p.line, p.column, `"${text}" is not a pause; did you mean "${PAUSE}" (three dots, one space between each)?`);
+}
+
 /**
  * env key: for each class attribute value, its classes that look like a misspelt marker class,
  * with the marker meant, worked out once per render (a deck repeats its class lists).
  */
 const MISSPELT_CLASSES = Symbol('misspelt marker classes');
 
-function misspeltClasses(env: DeckEnv, value: string): [string, string][] {
+function misspeltClasses({ env, syntax }: Check, value: string): [string, string][] {
   const known = (env[MISSPELT_CLASSES] as Map<string, [string, string][]> | undefined) ?? new Map<string, [string, string][]>();
   env[MISSPELT_CLASSES] = known;
   let misspelt = known.get(value);
   if (!misspelt) {
     misspelt = [];
     for (const cls of value.split(/\s+/)) {
-      if (!cls || MARKER_CLASSES.includes(cls)) continue;
-      const guess = nearest(cls, MARKER_CLASSES);
+      if (!cls || syntax.markerClasses.includes(cls)) continue;
+      const guess = nearest(cls, syntax.markerClasses);
       if (guess) misspelt.push([cls, guess]); // (without a guess: a class for the theme, not a marker)
     }
     known.set(value, misspelt);
@@ -174,18 +228,20 @@ function misspeltClasses(env: DeckEnv, value: string): [string, string][] {
   return misspelt;
 }
 
-function checkAttributes(env: DeckEnv, src: string, token: Token, block: Token): void {
+function checkAttributes(check: Check, token: Token, block: Token): void {
+  const { env, src, syntax } = check;
   for (const [name, raw] of token.attrs ?? []) {
     const value = String(raw);
     if (name === 'class') {
-      for (const [cls, guess] of misspeltClasses(env, value)) {
+      for (const [cls, guess] of misspeltClasses(check, value)) {
         const p = locate(env, src, block.map, `.${cls}`);
         report(env, 'error', p.line, p.column, `unknown class ".${cls}"; did you mean ".${guess}"?`);
       }
-    } else if (!isKnownAttribute(name) && !/^on/i.test(name)) {
+    } else if (!syntax.isKnownAttribute(name) && !/^on/i.test(name)) {
       // (on… handlers are reported by unsafe-content)
       const p = locate(env, src, block.map, name);
-      report(env, 'error', p.line, p.column, `unknown attribute "${name}"${didYouMean(name, ATTRIBUTES) || `; allowed: ${ATTRIBUTES.join(', ')}, data-*, aria-*`}`);
+      const exact = syntax.attributes.filter((a) => !a.endsWith('*'));
+      report(env, 'error', p.line, p.column, `unknown attribute "${name}"${didYouMean(name, exact) || `; allowed: ${syntax.attributes.join(', ')}`}`);
     }
   }
 }

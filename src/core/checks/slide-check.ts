@@ -4,9 +4,10 @@ import type { MarkdownIt } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
 import type { Token } from 'markdown-it';
 import { slideMark } from '../plugins/slides.ts';
+import { AFTER_STEPS } from '../phases.ts';
 
 export function slideCheckPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_slide_check', (state) => {
+  md.core.ruler.before(AFTER_STEPS, 'deck_slide_check', (state) => {
     const env = state.env as unknown as DeckEnv;
     const tokens = state.tokens;
     let open = -1;

@@ -6,6 +6,7 @@ import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate, type Position } from '../diagnostics/locate.ts';
 import { walkTokens } from '../steps/fragment-meta.ts';
+import { AFTER_STEPS } from '../phases.ts';
 
 /** URL schemes that run code when followed. */
 const SCRIPT_URL = /^[\s\u0000-\u001f]*(javascript|vbscript|data\s*:\s*text\/html)/i;
@@ -13,7 +14,7 @@ const SCRIPT_TAG = /<script\b[^<>]{0,200}>?/gi;
 const SCRIPT_LINK = /\[[^[\]]{0,500}\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^()]{0,200}\)){0,500}\)?|<(?:javascript|vbscript):[^<>]{0,500}>?/gi;
 
 export function unsafeContentPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_unsafe_content', (state) => {
+  md.core.ruler.before(AFTER_STEPS, 'deck_unsafe_content', (state) => {
     walkTokens(state.tokens, checkToken, { env: state.env as unknown as DeckEnv, src: state.src });
   });
 }

@@ -24,6 +24,23 @@ export function fragmentMark(token: Token): FragmentMark | undefined {
   return token.meta?.fragment as FragmentMark | undefined;
 }
 
+/**
+ * Gives one token steps of its own inside it (the parts of a figure; later, lines of code or
+ * terms of an equation), in document order after the token's own mark if it has one. They are
+ * numbered with the slide's other steps; the token's renderer writes each mark's `index`.
+ */
+export function markInnerSteps(token: Token, marks: FragmentMark[]): FragmentMark[] {
+  token.meta = { ...(token.meta ?? {}), innerSteps: marks };
+  return marks;
+}
+
+/** The steps a token carries inside it (see markInnerSteps); empty for nearly every token. */
+export function innerSteps(token: Token): readonly FragmentMark[] {
+  return (token.meta?.innerSteps as FragmentMark[] | undefined) ?? NONE;
+}
+
+const NONE: readonly FragmentMark[] = [];
+
 const WHITESPACE = /\s/;
 
 /**

@@ -5,9 +5,10 @@ import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate } from '../diagnostics/locate.ts';
 import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta.ts';
+import { AFTER_STEPS } from '../phases.ts';
 
 export function stepConflictsPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_step_conflicts', (state) => {
+  md.core.ruler.before(AFTER_STEPS, 'deck_step_conflicts', (state) => {
     walkTokens(state.tokens, checkToken, { env: state.env as unknown as DeckEnv, src: state.src, stack: [] });
   });
 }

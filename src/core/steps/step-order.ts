@@ -3,7 +3,8 @@
 // `step=N` pins it to step N. Indices are then packed to 0..k-1 so no step is empty.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { fragmentClasses, fragmentMark, type FragmentMark } from './fragment-meta.ts';
+import { AFTER_STEPS, STEPS } from '../phases.ts';
+import { fragmentClasses, fragmentMark, innerSteps, type FragmentMark } from './fragment-meta.ts';
 
 export interface SlideSteps {
   /** 1-based line of the first element of each step after the first. */
@@ -11,7 +12,8 @@ export interface SlideSteps {
 }
 
 export function stepOrderPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_step_order', (state) => {
+  // Each slide's marks are numbered on their own: after the deck is cut into slides.
+  md.core.ruler.after('deck_slides', STEPS, (state) => {
     const tokens = state.tokens;
     let start = -1;
     for (let i = 0; i < tokens.length; i++) {
@@ -22,7 +24,11 @@ export function stepOrderPlugin(md: MarkdownIt): void {
       }
     }
   });
+  md.core.ruler.after(STEPS, AFTER_STEPS, () => {});
 }
+
+/** Stands in the list of marked tokens for a step inside a token (markInnerSteps). */
+const INNER = {} as Token;
 
 function numberSlide(tokens: Token[], from: number, to: number): number[] {
   // The marked tokens in document order (inline children in place), with their marks.
@@ -31,10 +37,16 @@ function numberSlide(tokens: Token[], from: number, to: number): number[] {
   let hasSameStep = false;
   const collect = (token: Token) => {
     const mark = fragmentMark(token);
-    if (!mark) return;
-    markedTokens.push(token);
-    marks.push(mark);
-    if (mark.sameStepAs) hasSameStep = true;
+    if (mark) {
+      markedTokens.push(token);
+      marks.push(mark);
+      if (mark.sameStepAs) hasSameStep = true;
+    }
+    for (const inner of innerSteps(token)) {
+      markedTokens.push(INNER);
+      marks.push(inner);
+      if (inner.sameStepAs) hasSameStep = true;
+    }
   };
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
@@ -75,8 +87,11 @@ function numberSlide(tokens: Token[], from: number, to: number): number[] {
     const mark = marks[k]!;
     const index = indexOf.get(raw[k]!)!;
     mark.index = index;
-    token.attrSet('class', fragmentClasses(token.attrGet('class'), mark.effect));
-    token.attrSet('data-fragment-index', String(index));
+    // (A token's inner steps are written by its own renderer, from their marks.)
+    if (token !== INNER) {
+      token.attrSet('class', fragmentClasses(token.attrGet('class'), mark.effect));
+      token.attrSet('data-fragment-index', String(index));
+    }
     if (!mark.sameStepAs && mark.line > 0) stepLines[index] = Math.min(stepLines[index]!, mark.line);
   }
   return stepLines.map((line) => (Number.isFinite(line) ? line : 0));

@@ -4,6 +4,7 @@
 // the emoji stands in for the bullet.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { STEPS } from '../phases.ts';
 
 export const EMOJI_TOKEN = 'deck_emoji';
 /** A flag (two regional indicators), or a pictograph with its selector and ZWJ sequence. */
@@ -15,7 +16,7 @@ const HAS_EMOJI = new RegExp(EMOJI.source, 'u');
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function emojiPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_emoji', (state) => {
+  md.core.ruler.before(STEPS, 'deck_emoji', (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;

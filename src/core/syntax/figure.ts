@@ -6,7 +6,8 @@ import type { Token } from 'markdown-it';
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
 import { report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
-import { fragmentClasses, markFragment, type FragmentMark } from '../steps/fragment-meta.ts';
+import { fragmentClasses, markInnerSteps, type FragmentMark } from '../steps/fragment-meta.ts';
+import { parseStep, stepNumberError } from '../steps/step-number.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -14,7 +15,6 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type Attribute = Element['attrs'][number];
 
 export const FIGURE_TOKEN = 'deck_figure';
-const STEP_TOKEN = 'deck_figure_step';
 /** env key: how many times each figure file has been used in this render. */
 const FIGURE_USES = Symbol('figure uses');
 /**
@@ -73,7 +73,8 @@ class FigureAttrs {
 }
 
 export function figurePlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_figure', (state) => {
+  // Before the step attributes are read: those written on the image go on the <figure> token.
+  md.core.ruler.before('deck_fragment_attrs', 'deck_figure', (state) => {
     const env = state.env as unknown as DeckEnv;
     const lines = sourceLines(env, state.src);
     const out: Token[] = [];
@@ -95,7 +96,7 @@ export function figurePlugin(md: MarkdownIt): void {
         continue;
       }
       i += 2; // paragraph_open, inline, paragraph_close
-      out.push(figure.token, ...figure.stepTokens);
+      out.push(figure);
     }
     state.tokens = out;
   });
@@ -110,7 +111,6 @@ export function figurePlugin(md: MarkdownIt): void {
     }
     return `<figure${self.renderAttrs(token)}>\n${meta.attrs.serialize(meta.svg)}\n</figure>\n`;
   };
-  md.renderer.rules[STEP_TOKEN] = () => '';
 }
 
 /** The image token when tokens[i..i+2] is a paragraph with nothing but an image of an .svg file. */
@@ -133,7 +133,7 @@ function buildFigure(
   env: DeckEnv,
   line: number,
   column: number,
-): { token: Token; stepTokens: Token[] } | undefined {
+): Token | undefined {
   const src = String(image.attrGet('src'));
   const error = (message: string) => report(env, 'error', line, column, `figure ${src}: ${message}`);
   const text = env.readAsset(safeDecode(src));
@@ -169,27 +169,19 @@ function buildFigure(
   else if (title) setAttr(own.own(svg), 'aria-labelledby', ensureId(title, own, `figure-${name}-title`));
   if (desc) setAttr(own.own(svg), 'aria-describedby', ensureId(desc, own, `figure-${name}-desc`));
 
+  // Its stepped parts: steps inside the one <figure> token, numbered with the slide's others.
   const steps: [Element, FragmentMark][] = [];
-  const stepTokens: Token[] = [];
   for (const element of template.mayStep) {
-    const stepValue = own.of(element).find((a) => a.name === 'data-step')?.value;
+    const written = own.of(element).find((a) => a.name === 'data-step')?.value;
     const classes = attr(own.of(element), 'class').split(/\s+/);
-    if (stepValue === undefined && !classes.includes('fragment')) continue;
-    let step: number | undefined;
-    if (stepValue !== undefined) {
-      step = Number(stepValue);
-      if (!Number.isInteger(step) || step < 1) {
-        error(`data-step must be a whole number from 1, got "${stepValue}"`);
-        step = undefined;
-      }
+    if (written === undefined && !classes.includes('fragment')) continue;
+    const step = written === undefined ? undefined : parseStep(written);
+    if (written !== undefined) {
+      if (step === undefined) error(stepNumberError('data-step', written));
       own.changed.set(element, own.own(element).filter((a) => a.name !== 'data-step'));
     }
     const effect = classes.find((c) => c === 'fade-out' || c === 'fade-in-then-out' || c === 'current-visible');
-    const marker = new TokenClass(STEP_TOKEN, '', 0);
-    marker.block = true;
-    const mark = markFragment(marker, { line, ...(step !== undefined ? { step } : {}), ...(effect ? { effect } : {}) });
-    steps.push([element, mark]);
-    stepTokens.push(marker);
+    steps.push([element, { line, ...(step !== undefined ? { step } : {}), ...(effect ? { effect } : {}) }]);
   }
 
   const token = new TokenClass(FIGURE_TOKEN, 'figure', 0);
@@ -201,7 +193,8 @@ function buildFigure(
   const classes = ['figure', ...attrs.filter(([k]) => k === 'class').map(([, v]) => v)].join(' ');
   token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
   token.meta = { figure: { svg, attrs: own, steps } satisfies FigureMeta };
-  return { token, stepTokens };
+  markInnerSteps(token, steps.map(([, mark]) => mark));
+  return token;
 }
 
 /** A figure file's <svg> element with what it may not carry left out, parsed once per text. */

@@ -5,12 +5,46 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
 import { locate } from '../diagnostics/locate.ts';
+import { STEPS } from '../phases.ts';
 import { fragmentMark, markFragment, walkTokens } from '../steps/fragment-meta.ts';
+import { parseStep, stepNumberError } from '../steps/step-number.ts';
+import { declareSyntax, type MarkerClassDeclaration } from './feature.ts';
 
 export const STEP_ATTR = 'step';
 
+/** reveal.js's fragment effects: each shapes how a step appears (or goes). */
+const EFFECTS: [string, string][] = [
+  ['fade-in', 'fades in (the default)'],
+  ['fade-out', 'fades out at its step'],
+  ['fade-up', 'slides up as it fades in'],
+  ['fade-down', 'slides down as it fades in'],
+  ['fade-left', 'slides left as it fades in'],
+  ['fade-right', 'slides right as it fades in'],
+  ['fade-in-then-out', 'shown at its step only'],
+  ['fade-in-then-semi-out', 'shown at its step, then dimmed'],
+  ['semi-fade-out', 'dimmed at its step'],
+  ['current-visible', 'shown at its step only'],
+  ['grow', 'grows at its step'],
+  ['shrink', 'shrinks at its step'],
+  ['strike', 'struck through at its step'],
+  ['highlight-red', 'turns red at its step'],
+  ['highlight-green', 'turns green at its step'],
+  ['highlight-blue', 'turns blue at its step'],
+  ['highlight-current-red', 'red at its step only'],
+  ['highlight-current-green', 'green at its step only'],
+  ['highlight-current-blue', 'blue at its step only'],
+];
+
 export function fragmentAttrsPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_fragment_attrs', (state) => {
+  declareSyntax(md, {
+    feature: 'steps on one element',
+    markerClasses: [
+      { name: 'fragment', summary: 'appears one step after the element marked before it' },
+      ...EFFECTS.map(([name, summary]): MarkerClassDeclaration => ({ name, summary: `with .fragment: ${summary}` })),
+    ],
+    attributes: [{ name: STEP_ATTR, summary: 'appears at step N of its slide (a whole number from 1)' }],
+  });
+  md.core.ruler.before(STEPS, 'deck_fragment_attrs', (state) => {
     walkTokens(state.tokens, markStep, { env: state.env as unknown as DeckEnv, src: state.src });
   });
 }
@@ -18,16 +52,15 @@ export function fragmentAttrsPlugin(md: MarkdownIt): void {
 function markStep(token: Token, block: Token, { env, src }: { env: DeckEnv; src: string }): void {
   if (!token.attrs || fragmentMark(token)) return;
   const rawStep = token.attrGet(STEP_ATTR);
-  const stepValue = rawStep === null ? null : String(rawStep);
-  if (stepValue === null && !hasFragmentClass(token.attrGet('class'))) return;
+  const written = rawStep === null ? null : String(rawStep);
+  if (written === null && !hasFragmentClass(token.attrGet('class'))) return;
   const line = block.map ? block.map[0] + 1 : 0;
   let step: number | undefined;
-  if (stepValue !== null) {
-    step = Number(stepValue);
-    if (!/^[1-9]\d*$/.test(stepValue)) {
+  if (written !== null) {
+    step = parseStep(written);
+    if (step === undefined) {
       const p = locate(env, src, block.map, `${STEP_ATTR}=`);
-      report(env, 'error', p.line, p.column, `step must be a whole number from 1, got "${stepValue}"`);
-      step = undefined;
+      report(env, 'error', p.line, p.column, stepNumberError(STEP_ATTR, written));
     }
     token.attrs = token.attrs.filter(([name]) => name !== STEP_ATTR);
   }

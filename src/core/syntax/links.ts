@@ -2,6 +2,7 @@
 // a `window.opener` or a Referer (`rel="noopener noreferrer"`). Links inside the deck (`#/slide`) and
 // relative links are left alone.
 import type { MarkdownIt } from 'markdown-it';
+import { AFTER_STEPS } from '../phases.ts';
 
 /** True for a link that leaves the site: an absolute http(s) or protocol-relative URL. */
 export function isExternalHref(href: string): boolean {
@@ -20,7 +21,7 @@ export function externalLinkAttrs(href: string): string {
 }
 
 export function linksPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_links', (state) => {
+  md.core.ruler.before(AFTER_STEPS, 'deck_links', (state) => {
     for (const block of state.tokens) {
       if (!block.children) continue;
       for (const token of block.children) {

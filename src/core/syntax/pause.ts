@@ -19,7 +19,8 @@ function isPause(tokens: Token[], i: number): boolean {
 }
 
 export function pausePlugin(md: MarkdownIt): void {
-  md.core.ruler.push('deck_pause', (state) => {
+  // After replace: a pause ends where the replace state it is in ends.
+  md.core.ruler.after('deck_replace', 'deck_pause', (state) => {
     const tokens = state.tokens;
     // One pass, so a deck with thousands of pauses stays linear: a pause opens here and closes
     // where its container (or slide) ends; a later pause in the same container closes first,

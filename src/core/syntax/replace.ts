@@ -10,23 +10,34 @@
 // `::: replace step=2` makes the first replacement happen at step 2 of the slide.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import container from 'markdown-it-container';
 import { tokenLine } from '../env.ts';
+import { STEPS } from '../phases.ts';
 import { markFragment } from '../steps/fragment-meta.ts';
+import { parseStep } from '../steps/step-number.ts';
+import { containerParams, declareSyntax } from './feature.ts';
 
 const OPEN = 'container_replace_open';
 const CLOSE = 'container_replace_close';
 
-export function parseReplaceParams(info: string): { step?: number } {
-  const match = /\bstep\s*=\s*(\d+)/.exec(info);
-  return match ? { step: Number(match[1]) } : {};
+/** `step=N` of `::: replace step=N` (a wrong value is reported by the marker check). */
+function firstStep(open: Token): number | undefined {
+  const written = containerParams(open).find((p) => p.key === 'step')?.value;
+  return written === undefined ? undefined : parseStep(written);
 }
 
 export function replacePlugin(md: MarkdownIt): void {
-  md.use(container, 'replace', {
-    render: (tokens, idx) => (tokens[idx]!.nesting === 1 ? '<div class="replace">\n' : '</div>\n'),
+  declareSyntax(md, {
+    feature: 'replace in place',
+    containers: [
+      {
+        name: 'replace',
+        summary: 'each block gives way to the next at a step, in the same spot',
+        params: { step: 'step' },
+        render: (token) => (token.nesting === 1 ? '<div class="replace">\n' : '</div>\n'),
+      },
+    ],
   });
-  md.core.ruler.push('deck_replace', (state) => {
+  md.core.ruler.before(STEPS, 'deck_replace', (state) => {
     state.tokens = transform(state.tokens, 0, state.tokens.length, state.Token);
   });
 }
@@ -45,7 +56,7 @@ function transform(tokens: Token[], from: number, to: number, TokenClass: typeof
     const close = Math.min(findClose(tokens, i), to);
     const inner = transform(tokens, i + 1, close, TokenClass);
     const states = childRanges(inner, 0, inner.length, open.level + 1);
-    const { step } = parseReplaceParams(open.info);
+    const step = firstStep(open);
     let previousFadeOut: Token | undefined;
     states.forEach(([start, end], n) => {
       const line = tokenLine(inner[start]!);

@@ -1,0 +1,116 @@
+// What a syntax feature adds to the deck's language, declared once beside its plugin. The
+// unknown-name checks, their did-you-mean suggestions, the front matter's keys and the table of
+// names in docs/authoring.md are all derived from these declarations: nothing is listed twice.
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import container from 'markdown-it-container';
+import { FRONT_MATTER, type FrontMatterField } from '../meta.ts';
+
+/** What a container parameter's value is: `step` (a step number, see steps/step-number.ts). */
+export type ParameterType = 'step';
+
+export interface ContainerDeclaration {
+  /** `::: name` */
+  name: string;
+  /** What it is for, in a few words (docs). */
+  summary: string;
+  /** The `key=value` parameters its opening line takes, with the type of each value. */
+  params?: Readonly<Record<string, ParameterType>>;
+  /** The HTML its opening and closing lines become. */
+  render: (token: Token) => string;
+}
+
+export interface AttributeDeclaration {
+  /** The name in `{name=value}`; a name ending in `*` is a prefix (`data-*`). */
+  name: string;
+  summary: string;
+}
+
+export interface MarkerClassDeclaration {
+  /** The name in `{.name}`. */
+  name: string;
+  summary: string;
+}
+
+/** One syntax feature's declarations (all optional: a feature may add only rules). */
+export interface SyntaxDeclaration {
+  /** The feature's name (docs, errors). */
+  feature: string;
+  containers?: readonly ContainerDeclaration[];
+  markerClasses?: readonly MarkerClassDeclaration[];
+  attributes?: readonly AttributeDeclaration[];
+  /** Front-matter keys, each with the type its value must have. */
+  frontMatter?: Readonly<Record<string, FrontMatterField<unknown>>>;
+}
+
+/** Everything a markdown-it instance's features declared, merged. */
+export interface Syntax {
+  readonly features: readonly SyntaxDeclaration[];
+  readonly containers: ReadonlyMap<string, ContainerDeclaration>;
+  readonly markerClasses: readonly string[];
+  /** Attribute names (prefixes keep their `*`): the deck's own first, then HTML's (HTML_ATTRIBUTES). */
+  readonly attributes: readonly string[];
+  /** The deck's own keys (meta.ts), then the features'. */
+  readonly frontMatter: Readonly<Record<string, FrontMatterField<unknown>>>;
+  isKnownAttribute(name: string): boolean;
+}
+
+/** The feature name of HTML's own attributes (syntax/attributes.ts): listed after the deck's. */
+export const HTML_ATTRIBUTES = 'HTML attributes';
+
+// Declarations are install-time data of one markdown-it instance, like its rules: kept beside
+// the instance, never in env (they do not change per render).
+const DECLARED = new WeakMap<MarkdownIt, SyntaxDeclaration[]>();
+const MERGED = new WeakMap<MarkdownIt, Syntax>();
+
+/**
+ * Declares what a feature adds, and registers its containers with markdown-it-container. Call it
+ * from the feature's plugin: `md.use(myFeature)` then makes the whole feature known.
+ */
+export function declareSyntax(md: MarkdownIt, declaration: SyntaxDeclaration): void {
+  const declared = DECLARED.get(md) ?? [];
+  for (const c of declaration.containers ?? []) {
+    if (declared.some((d) => d.containers?.some((other) => other.name === c.name))) throw new Error(`container "::: ${c.name}" is declared twice (by ${declaration.feature})`);
+    md.use(container, c.name, { render: (tokens: Token[], idx: number) => c.render(tokens[idx]!) });
+  }
+  declared.push(declaration);
+  DECLARED.set(md, declared);
+  MERGED.delete(md);
+}
+
+export function syntaxOf(md: MarkdownIt): Syntax {
+  let syntax = MERGED.get(md);
+  if (syntax) return syntax;
+  const features = DECLARED.get(md) ?? [];
+  const isHtml = (f: SyntaxDeclaration) => f.feature === HTML_ATTRIBUTES;
+  const attributes = [...features.filter((f) => !isHtml(f)), ...features.filter(isHtml)].flatMap((f) => f.attributes ?? []).map((a) => a.name);
+  const exact = new Set(attributes.filter((a) => !a.endsWith('*')));
+  const prefixes = attributes.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1));
+  syntax = {
+    features,
+    containers: new Map(features.flatMap((f) => f.containers ?? []).map((c) => [c.name, c])),
+    markerClasses: features.flatMap((f) => f.markerClasses ?? []).map((c) => c.name),
+    attributes,
+    frontMatter: Object.assign({}, FRONT_MATTER, ...features.map((f) => f.frontMatter ?? {})),
+    isKnownAttribute: (name) => exact.has(name) || prefixes.some((p) => name.startsWith(p) && /^[a-z0-9-]+$/.test(name.slice(p.length)) && name.length > p.length),
+  };
+  MERGED.set(md, syntax);
+  return syntax;
+}
+
+/** `::: name` of a container token (`container_name_open` / `_close`). */
+export function containerName(token: Token): string {
+  return token.type.slice('container_'.length, token.nesting === 1 ? -'_open'.length : -'_close'.length);
+}
+
+/** The `key=value` parameters written after `::: name`, as written (the checks validate them). */
+export function containerParams(token: Token): { key: string; value: string | undefined; text: string }[] {
+  return token.info
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map((text) => {
+      const at = text.indexOf('=');
+      return at < 0 ? { key: text, value: undefined, text } : { key: text.slice(0, at), value: text.slice(at + 1), text };
+    });
+}
