@@ -15,6 +15,7 @@ import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
 import { linksPlugin } from './syntax/links.ts';
 import { attributesPlugin } from './syntax/attributes.ts';
+import { cellLinesPlugin } from './diagnostics/cell-lines.ts';
 import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
 import { curlyAttrsPlugin } from './plugins/curly-attrs.ts';
 import { markerCheckPlugin } from './checks/marker-check.ts';
@@ -36,6 +37,7 @@ export function createMarkdown(): MarkdownItInstance {
     .use(slideBatchesPlugin) //     … and every few dozen, the slides so far go on through the chain
     // Each rule below says where it goes by name (phases.ts); the order here is for reading.
     .use(stepOrderPlugin) //        step marks → data-fragment-index, per slide
+    .use(cellLinesPlugin) //        a table cell's text gets its row's line, for diagnostics
     .use(notesPlugin) //            ::: notes → <aside class="notes">, never inside a step
     .use(replacePlugin) //          ::: replace → states that give way to each other
     .use(pausePlugin) //            . . . → the rest appears at the next step

@@ -35,8 +35,6 @@ interface Check {
   syntax: Syntax;
   /** Unknown `::: name` lines not yet matched by a `:::` (that line is their closer, not a stray one). */
   unknownOpen: number;
-  /** The last block token with a source map: where a token without one (a table cell) is. */
-  lastMap: [number, number] | null;
 }
 
 export function markerCheckPlugin(md: MarkdownIt): void {
@@ -44,11 +42,10 @@ export function markerCheckPlugin(md: MarkdownIt): void {
     const env = state.env as unknown as DeckEnv;
     const src = state.src;
     const tokens = state.tokens;
-    const check: Check = { env, src, syntax: syntaxOf(state.md), unknownOpen: 0, lastMap: null };
+    const check: Check = { env, src, syntax: syntaxOf(state.md), unknownOpen: 0 };
     let notesDepth = 0;
     for (let i = 0; i < tokens.length && !reportFull(env); i++) {
       const token = tokens[i]!;
-      if (token.map) check.lastMap = token.map;
       if (token.nesting === 1 && token.type.startsWith('container_')) checkContainer(check, token);
       if (token.type === 'container_replace_open' && replaceStates(tokens, i) === 1) {
         const p = locate(env, src, token.map, token.markup);
@@ -152,8 +149,7 @@ function checkInline(check: Check, tokens: Token[], i: number): void {
   const { env, src, syntax } = check;
   const inline = tokens[i]!;
   const block = tokens[i - 1];
-  // A table cell has no source map of its own: it is on the line of its row.
-  const inlineMap = inline.map ?? check.lastMap;
+  const inlineMap = inline.map;
   if (block?.type === 'paragraph_open' && inline.content.includes('.') && !inline.content.includes('\n')) checkNearPause(env, src, inline);
   // Nearly every paragraph is prose: split it into lines only when a check could match.
   const lines = inline.content.includes(':::') || inline.content.includes(PAUSE) ? inline.content.split('\n') : [];
