@@ -180,8 +180,8 @@ function buildFigure(
       if (step === undefined) error(stepNumberError('data-step', written));
       own.changed.set(element, own.own(element).filter((a) => a.name !== 'data-step'));
     }
-    const effect = classes.find((c) => c === 'fade-out' || c === 'fade-in-then-out' || c === 'current-visible');
-    steps.push([element, { line, ...(step !== undefined ? { step } : {}), ...(effect ? { effect } : {}) }]);
+    // (Its effect classes, `fade-out`…, are on the element already: they stay as written.)
+    steps.push([element, { line, ...(step !== undefined ? { step } : {}) }]);
   }
 
   const token = new TokenClass(FIGURE_TOKEN, 'figure', 0);
