@@ -7,6 +7,7 @@ import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse
 import { report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
 import { fragmentClasses, markFragment, type FragmentMark } from './fragment-meta.ts';
+import { contentOutside, sanitizeSvg } from '../figures/sanitize-svg.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -24,11 +25,6 @@ const FIGURE_USES = Symbol('figure uses');
  */
 const PARSED_FIGURES = Symbol('parsed figures');
 const SVG_PATH = /\.svg$/i;
-/**
- * What a figure may not carry into the page: it is trusted as a picture, never as a program
- * (and no <style>: inside inline SVG it would restyle the whole page; the theme styles figures).
- */
-const FORBIDDEN_TAGS = new Set(['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'image']);
 
 interface FigureMeta {
   /** The file's <svg>, shared by every use of the file. */
@@ -207,7 +203,7 @@ function buildFigure(
 /** A figure file's <svg> element with what it may not carry left out, parsed once per text. */
 interface FigureTemplate {
   svg: Element | undefined;
-  /** What removeUnsafe left out, in order: the messages each use of the file reports. */
+  /** What sanitizeSvg left out, in order: the messages each use of the file reports. */
   unsafe: string[];
   /** The svg's elements in document order, itself first. */
   elements: Element[];
@@ -228,9 +224,12 @@ function figureTemplate(env: DeckEnv, text: string): FigureTemplate {
   env[PARSED_FIGURES] = cache;
   let template = cache.get(text);
   if (!template) {
-    const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
+    const file = parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, ''));
+    const svg = findElement(file, (e) => e.tagName === 'svg');
     const unsafe: string[] = [];
-    if (svg) removeUnsafe(svg, (message) => unsafe.push(message));
+    const outside = svg && contentOutside(file, svg);
+    if (outside) unsafe.push(outside);
+    if (svg) sanitizeSvg(svg, (message) => unsafe.push(message));
     const all = svg ? elements(svg) : [];
     template = {
       svg,
@@ -251,24 +250,6 @@ function safeDecode(src: string): string {
     return decodeURI(src);
   } catch {
     return src;
-  }
-}
-
-function removeUnsafe(root: Element, error: (message: string) => void): void {
-  for (const element of elements(root)) {
-    if (FORBIDDEN_TAGS.has(element.tagName)) {
-      error(`<${element.tagName}> is not allowed in a figure (it was left out)`);
-      detach(element);
-      continue;
-    }
-    element.attrs = element.attrs.filter((a) => {
-      const external = (a.name === 'href' || a.name === 'xlink:href') && !a.value.startsWith('#');
-      if (/^on/i.test(a.name) || external || /url\(\s*['"]?(?!#)/i.test(a.value)) {
-        error(`<${element.tagName} ${a.name}> is not allowed in a figure: it runs code or loads from elsewhere (it was left out)`);
-        return false;
-      }
-      return true;
-    });
   }
 }
 
@@ -322,11 +303,6 @@ function findElement(root: ParentNode, test: (element: Element) => boolean): Ele
     if (found) return found;
   }
   return undefined;
-}
-
-function detach(element: Element): void {
-  const parent = element.parentNode;
-  if (parent) parent.childNodes = parent.childNodes.filter((n) => n !== element);
 }
 
 function attr(attrs: Attribute[], name: string): string {
