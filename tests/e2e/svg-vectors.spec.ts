@@ -3,7 +3,8 @@
 // Chromium hovers, clicks (twice: a `begin="click"` animation arms on the first) and focuses
 // every part of it. No dialog may open, no script error or console error may appear, and no
 // request may leave 127.0.0.1. A control shows the same harness catching raw vectors. (With the
-// old blocklist sanitizer, 14 of the vectors opened a dialog or reached evil.test here.)
+// old blocklist sanitizer, the animation vectors opened dialogs here, and a CSS escape and HTML
+// in <desc> reached evil.test.)
 import { expect, test, type Page } from '@playwright/test';
 import { compileDeck } from '../../src/core/index.ts';
 import { ISSUE_VECTOR, SVG_VECTORS, vectorDeck } from '../fixtures/svg-vectors.ts';

@@ -8,6 +8,7 @@ import { report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
 import { fragmentClasses, markFragment, type FragmentMark } from './fragment-meta.ts';
 import { contentOutside, sanitizeSvg } from '../figures/sanitize-svg.ts';
+import { markFigurePart } from '../figures/figure-steps.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -197,6 +198,7 @@ function buildFigure(
   const classes = ['figure', ...attrs.filter(([k]) => k === 'class').map(([, v]) => v)].join(' ');
   token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
   token.meta = { figure: { svg, attrs: own, steps } satisfies FigureMeta };
+  for (const marker of stepTokens) markFigurePart(marker, { figure: token, src, column });
   return { token, stepTokens };
 }
 

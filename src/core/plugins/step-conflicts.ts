@@ -5,6 +5,7 @@ import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate } from '../diagnostics/locate.ts';
 import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta.ts';
+import { figurePart, partConflictMessage, partContainer } from '../figures/figure-steps.ts';
 
 export function stepConflictsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_step_conflicts', (state) => {
@@ -23,12 +24,17 @@ function checkToken(token: Token, block: Token, { env, src, stack }: Walk): bool
   if (reportFull(env)) return false;
   if (token.type === 'slide_open') stack.length = 0;
   const mark = fragmentMark(token);
-  const outer = stack[stack.length - 1];
+  // (An SVG part's marker follows its figure's token: the figure is what the part is inside.)
+  const part = figurePart(token);
+  const outer = part ? partContainer(part, stack[stack.length - 1]) : stack[stack.length - 1];
   // Only an explicit `step=N` can put an element before its container; an unnumbered one
   // follows the step before it, so reporting those too would repeat the same conflict.
   if (mark && mark.step !== undefined && !mark.sameStepAs && mark.index !== undefined && outer && outer.index! > mark.index) {
-    const p = locate(env, src, block.map, 'step');
-    report(env, 'error', p.line, p.column, `conflicting step orders: step=${mark.step} comes before the step of the element it is inside (line ${outer.line}), so it cannot appear earlier than that`);
+    if (part) report(env, 'error', mark.line, part.column, partConflictMessage(part, mark, outer));
+    else {
+      const p = locate(env, src, block.map, 'step');
+      report(env, 'error', p.line, p.column, `conflicting step orders: step=${mark.step} comes before the step of the element it is inside (line ${outer.line}), so it cannot appear earlier than that`);
+    }
   }
   if (token.nesting === 1) stack.push(mark?.index !== undefined && (!outer || mark.index > outer.index!) ? mark : outer);
   else if (token.nesting === -1) stack.pop();
