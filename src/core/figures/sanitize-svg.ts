@@ -2,7 +2,8 @@
 // never a program. It works on parse5's tree (no DOM at build time); what it leaves out it says,
 // one message per removal, for the figure plugin to report at the image.
 import { html, type DefaultTreeAdapterMap } from 'parse5';
-import { ANIMATABLE, ANIMATION_ELEMENTS, CSS_FUNCTIONS, SVG_ATTRIBUTES, SVG_ELEMENTS } from './svg-allowlist.ts';
+import { cssValueProblem } from '../safety/css.ts';
+import { ANIMATABLE, ANIMATION_ELEMENTS, SVG_ATTRIBUTES, SVG_ELEMENTS } from './svg-allowlist.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -16,11 +17,6 @@ const NAMESPACES = new Map([
 ]);
 /** A same-document reference: `#` and an id, nothing that a browser could read as another URL. */
 const FRAGMENT = /^#[\p{L}\p{N}_.:-]+$/u;
-/** A CSS function's name and opening parenthesis (`url(`, `rgb(`); a function token has no space before its `(`. */
-const CSS_FUNCTION = /([-\w]+)\(/g;
-/** `url(#id)`, quoted or not, as the only url() a value may hold. */
-const FRAGMENT_URL = /^url\(\s*(['"]?)#[\p{L}\p{N}_.:-]+\1\s*\)/iu;
-
 /**
  * Removes from `svg` (in place) every element and attribute the allowlist does not name, and
  * every value that could load from elsewhere or run script; `leftOut` gets one message for each.
@@ -77,16 +73,8 @@ function attributeProblem(attribute: Attribute): string | undefined {
     return FRAGMENT.test(value) ? undefined : 'is not allowed in a figure: a link may only point to a part of the same figure (#id)';
   }
   if (kind === 'css') {
-    // A CSS escape (`\75 rl(`) could spell any function or URL.
-    if (value.includes('\\')) return 'is not allowed in a figure: its value has a backslash escape';
-    for (const match of value.matchAll(CSS_FUNCTION)) {
-      const fn = match[1]!.toLowerCase();
-      if (fn === 'url' ? !FRAGMENT_URL.test(value.slice(match.index)) : !CSS_FUNCTIONS.has(fn)) {
-        return fn === 'url'
-          ? 'is not allowed in a figure: url() may only point to a part of the same figure (url(#id)); anything else loads from elsewhere'
-          : `is not allowed in a figure: ${fn}() could load from elsewhere`;
-      }
-    }
+    const problem = cssValueProblem(value);
+    if (problem) return `is not allowed in a figure: ${problem}`;
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ export const ANIMATION_ELEMENTS: ReadonlySet<string> = lowerCaseSet(['animate', 
 /**
  * How an attribute's value is checked:
  * - `css`: a presentation attribute or a value a browser may read as CSS (a `url()` could load
- *   from elsewhere): only the functions in CSS_FUNCTIONS, `url()` only to `#id`, no escapes;
+ *   from elsewhere): checked by safety/css.ts (`url()` only to `#id`, a few known functions);
  * - `fragment`: a reference, only to a part of the same document (`#id`);
  * - `target`: an animation's `attributeName`, only one of ANIMATABLE;
  * - `text`: words for people (labels, language), never read as a URL or CSS;
@@ -101,26 +101,6 @@ export const SVG_ATTRIBUTES: ReadonlyMap<string, AttributeKind> = new Map<string
  * `<a>` would make a link that runs script.
  */
 export const ANIMATABLE: ReadonlySet<string> = lowerCaseSet(PRESENTATION);
-
-/**
- * The CSS functions a value may call. Any other (`image-set()`, `image()`, `cross-fade()`,
- * `src()`, `attr()`, `expression()`…) could load or compute something; `url()` is checked apart.
- */
-export const CSS_FUNCTIONS: ReadonlySet<string> = lowerCaseSet([
-  // colours
-  'rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color', 'color-mix', 'light-dark',
-  // numbers
-  'calc', 'min', 'max', 'clamp', 'var',
-  // transforms (SVG's own syntax and CSS's)
-  'matrix', 'matrix3d', 'translate', 'translateX', 'translateY', 'translateZ', 'translate3d', 'scale',
-  'scaleX', 'scaleY', 'scaleZ', 'scale3d', 'rotate', 'rotateX', 'rotateY', 'rotateZ', 'rotate3d', 'skew',
-  'skewX', 'skewY', 'perspective',
-  // filter effects
-  'blur', 'brightness', 'contrast', 'drop-shadow', 'grayscale', 'hue-rotate', 'invert', 'opacity',
-  'saturate', 'sepia',
-  // timing
-  'cubic-bezier', 'steps',
-]);
 
 function lowerCaseSet(names: string[]): Set<string> {
   return new Set(names.map((name) => name.toLowerCase()));
