@@ -8,18 +8,22 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileDeck, formatDiagnostic } from '../../src/core/index.ts';
 import { readDeckFile, firstInvalidUtf8 } from '../../src/node/read-deck.ts';
+import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { assetUrlsFromRoot, codeFrame } from '../../src/vite/plugin.ts';
 import { readFixtures } from './fixture-file.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const dir = path.join(import.meta.dirname, '../fixtures/diagnostics');
+// (and the figures in tests/fixtures/diagnostics/figures/, read from disk)
 const ASSETS: Record<string, string> = { 'figures/ladder.svg': '<svg xmlns="http://www.w3.org/2000/svg"><title>A ladder</title><desc>A ladder, drawn.</desc></svg>', 'photo.png': 'PNG' };
+
+const fixtureFigure = readAssetFromDisk('deck.md', dir);
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
   describe(file, () => {
     for (const c of readFixtures(path.join(dir, file))) {
       it(`line ${c.line}: ${c.header}`, () => {
-        const deck = compileDeck(c.input, { file: 'deck.md', readAsset: (p) => ASSETS[p] });
+        const deck = compileDeck(c.input, { file: 'deck.md', readAsset: (p) => ASSETS[p] ?? fixtureFigure(p) });
         expect(deck.diagnostics.map(formatDiagnostic).join('\n') + '\n').toBe(c.expected);
       });
     }

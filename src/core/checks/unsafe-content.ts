@@ -1,4 +1,6 @@
-// Unsafe content: raw `<script>`, inline event handlers (`{onclick=…}`) and `javascript:` URLs.
+// Unsafe content: raw `<script>`, inline event handlers (`{onclick=…}`), script URLs
+// (`javascript:`, read as a browser reads them, so `java<TAB>script:` too), URL attributes with
+// another scheme (`{src="file:…"}`) and styles that load from elsewhere (`url(https://…)`).
 // Each is reported where it was written. Attributes are removed, so none reaches the page; raw
 // HTML and script links are already inert text (html is off, markdown-it refuses the URL).
 import type { MarkdownIt } from 'markdown-it';
@@ -7,9 +9,9 @@ import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate, type Position } from '../diagnostics/locate.ts';
 import { walkTokens } from '../steps/fragment-meta.ts';
 import { AFTER_STEPS } from '../phases.ts';
+import { cssValueProblem } from '../safety/css.ts';
+import { isAllowedUrl, isScriptUrl, normalizeUrl, URL_ATTRIBUTES } from '../safety/urls.ts';
 
-/** URL schemes that run code when followed. */
-const SCRIPT_URL = /^[\s\u0000-\u001f]*(javascript|vbscript|data\s*:\s*text\/html)/i;
 const SCRIPT_TAG = /<script\b[^<>]{0,200}>?/gi;
 const SCRIPT_LINK = /\[[^[\]]{0,500}\]\(\s*(?:javascript|vbscript):(?:[^()]|\([^()]{0,200}\)){0,500}\)?|<(?:javascript|vbscript):[^<>]{0,500}>?/gi;
 
@@ -29,9 +31,20 @@ function checkToken(token: Token, block: Token, { env, src }: { env: DeckEnv; sr
         report(env, 'error', p.line, p.column, `inline event handler "${name}" is not allowed (scripts cannot run from slides); removed`);
         return false;
       }
-      if (SCRIPT_URL.test(value)) {
+      if (isScriptUrl(value)) {
         const p = locate(env, src, block.map, value.trim().slice(0, 11));
-        report(env, 'error', p.line, p.column, `"${name}" has a script URL (${value.trim().split(':')[0]}:), which is not allowed; removed`);
+        report(env, 'error', p.line, p.column, `"${name}" has a script URL (${normalizeUrl(value).split(':')[0]}:), which is not allowed; removed`);
+        return false;
+      }
+      if (URL_ATTRIBUTES.has(name.toLowerCase()) && !isAllowedUrl(value)) {
+        const p = locate(env, src, block.map, value.trim().slice(0, 11));
+        report(env, 'error', p.line, p.column, `"${name}" has a ${normalizeUrl(value).split(':')[0]}: URL, which is not allowed (only http:, https:, mailto:, tel: and relative ones); removed`);
+        return false;
+      }
+      const cssProblem = name.toLowerCase() === 'style' ? cssValueProblem(value) : undefined;
+      if (cssProblem) {
+        const p = locate(env, src, block.map, value.trim().slice(0, 11));
+        report(env, 'error', p.line, p.column, `"style" is not allowed here: ${cssProblem}; removed`);
         return false;
       }
       return true;
@@ -44,7 +57,11 @@ function checkToken(token: Token, block: Token, { env, src }: { env: DeckEnv; sr
   if (content.includes(':') && /script:/i.test(content)) reportEach(env, src, token, block, SCRIPT_LINK, 'javascript: URLs are not allowed; the link is shown as text, never followed');
 }
 
-const isUnsafeAttr = ([name, raw]: NonNullable<Token['attrs']>[number]) => /^on/i.test(name) || SCRIPT_URL.test(String(raw));
+/**
+ * A quick test, true for every attribute the filter above would remove (and for some it keeps):
+ * a URL with a scheme has a colon, a CSS function a parenthesis, an escape a backslash.
+ */
+const isUnsafeAttr = ([name, raw]: NonNullable<Token['attrs']>[number]) => /^on/i.test(name) || /[:(\\]/.test(String(raw));
 
 /** Reports each match of `pattern` in a text token, each at its own place in the block's lines. */
 function reportEach(env: DeckEnv, src: string, token: Token, block: Token, pattern: RegExp, message: string): void {

@@ -4,8 +4,9 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../env.ts';
 import { locate } from '../diagnostics/locate.ts';
-import { fragmentMark, walkTokens, type FragmentMark } from './fragment-meta.ts';
+import { fragmentMark, innerSteps, walkTokens, type FragmentMark } from './fragment-meta.ts';
 import { AFTER_STEPS } from '../phases.ts';
+import { figurePart, partConflictMessage, partContainer } from '../figures/figure-steps.ts';
 
 export function stepConflictsPlugin(md: MarkdownIt): void {
   md.core.ruler.before(AFTER_STEPS, 'deck_step_conflicts', (state) => {
@@ -27,10 +28,23 @@ function checkToken(token: Token, block: Token, { env, src, stack }: Walk): bool
   const outer = stack[stack.length - 1];
   // Only an explicit `step=N` can put an element before its container; an unnumbered one
   // follows the step before it, so reporting those too would repeat the same conflict.
-  if (mark && mark.step !== undefined && !mark.sameStepAs && mark.index !== undefined && outer && outer.index! > mark.index) {
+  if (comesTooEarly(mark, outer)) {
     const p = locate(env, src, block.map, 'step');
-    report(env, 'error', p.line, p.column, `conflicting step orders: step=${mark.step} comes before the step of the element it is inside (line ${outer.line}), so it cannot appear earlier than that`);
+    report(env, 'error', p.line, p.column, `conflicting step orders: step=${mark!.step} comes before the step of the element it is inside (line ${outer!.line}), so it cannot appear earlier than that`);
+  }
+  // The steps a token carries inside it (an SVG's data-step parts) sit in the token itself:
+  // a conflict is reported at the image, where the author can see it.
+  const part = figurePart(token);
+  if (part) {
+    const container = partContainer(part, outer);
+    for (const inner of innerSteps(token)) {
+      if (comesTooEarly(inner, container)) report(env, 'error', inner.line, part.column, partConflictMessage(part, inner, container!));
+    }
   }
   if (token.nesting === 1) stack.push(mark?.index !== undefined && (!outer || mark.index > outer.index!) ? mark : outer);
   else if (token.nesting === -1) stack.pop();
+}
+
+function comesTooEarly(mark: FragmentMark | undefined, outer: FragmentMark | undefined): boolean {
+  return !!mark && mark.step !== undefined && !mark.sameStepAs && mark.index !== undefined && !!outer && outer.index! > mark.index;
 }

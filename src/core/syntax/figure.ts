@@ -8,6 +8,8 @@ import { report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
 import { fragmentClasses, markInnerSteps, type FragmentMark } from '../steps/fragment-meta.ts';
 import { parseStep, stepNumberError } from '../steps/step-number.ts';
+import { contentOutside, sanitizeSvg } from '../figures/sanitize-svg.ts';
+import { markFigurePart } from '../figures/figure-steps.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -24,11 +26,6 @@ const FIGURE_USES = Symbol('figure uses');
  */
 const PARSED_FIGURES = Symbol('parsed figures');
 const SVG_PATH = /\.svg$/i;
-/**
- * What a figure may not carry into the page: it is trusted as a picture, never as a program
- * (and no <style>: inside inline SVG it would restyle the whole page; the theme styles figures).
- */
-const FORBIDDEN_TAGS = new Set(['script', 'style', 'foreignObject', 'iframe', 'object', 'embed', 'image']);
 
 interface FigureMeta {
   /** The file's <svg>, shared by every use of the file. */
@@ -194,13 +191,14 @@ function buildFigure(
   token.attrs = [['class', classes], ...attrs.filter(([k]) => k !== 'class')];
   token.meta = { figure: { svg, attrs: own, steps } satisfies FigureMeta };
   markInnerSteps(token, steps.map(([, mark]) => mark));
+  markFigurePart(token, { figure: token, src, column });
   return token;
 }
 
 /** A figure file's <svg> element with what it may not carry left out, parsed once per text. */
 interface FigureTemplate {
   svg: Element | undefined;
-  /** What removeUnsafe left out, in order: the messages each use of the file reports. */
+  /** What sanitizeSvg left out, in order: the messages each use of the file reports. */
   unsafe: string[];
   /** The svg's elements in document order, itself first. */
   elements: Element[];
@@ -221,9 +219,12 @@ function figureTemplate(env: DeckEnv, text: string): FigureTemplate {
   env[PARSED_FIGURES] = cache;
   let template = cache.get(text);
   if (!template) {
-    const svg = findElement(parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '')), (e) => e.tagName === 'svg');
+    const file = parseFragment(text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, ''));
+    const svg = findElement(file, (e) => e.tagName === 'svg');
     const unsafe: string[] = [];
-    if (svg) removeUnsafe(svg, (message) => unsafe.push(message));
+    const outside = svg && contentOutside(file, svg);
+    if (outside) unsafe.push(outside);
+    if (svg) sanitizeSvg(svg, (message) => unsafe.push(message));
     const all = svg ? elements(svg) : [];
     template = {
       svg,
@@ -244,24 +245,6 @@ function safeDecode(src: string): string {
     return decodeURI(src);
   } catch {
     return src;
-  }
-}
-
-function removeUnsafe(root: Element, error: (message: string) => void): void {
-  for (const element of elements(root)) {
-    if (FORBIDDEN_TAGS.has(element.tagName)) {
-      error(`<${element.tagName}> is not allowed in a figure (it was left out)`);
-      detach(element);
-      continue;
-    }
-    element.attrs = element.attrs.filter((a) => {
-      const external = (a.name === 'href' || a.name === 'xlink:href') && !a.value.startsWith('#');
-      if (/^on/i.test(a.name) || external || /url\(\s*['"]?(?!#)/i.test(a.value)) {
-        error(`<${element.tagName} ${a.name}> is not allowed in a figure: it runs code or loads from elsewhere (it was left out)`);
-        return false;
-      }
-      return true;
-    });
   }
 }
 
@@ -315,11 +298,6 @@ function findElement(root: ParentNode, test: (element: Element) => boolean): Ele
     if (found) return found;
   }
   return undefined;
-}
-
-function detach(element: Element): void {
-  const parent = element.parentNode;
-  if (parent) parent.childNodes = parent.childNodes.filter((n) => n !== element);
 }
 
 function attr(attrs: Attribute[], name: string): string {
