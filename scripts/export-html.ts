@@ -3,26 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTreeAdapter, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { mediaType } from '../src/node/mime.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-
-const MIME: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Attributes that make the browser fetch a file, per element. */
 const FETCHED: Record<string, string[]> = {
@@ -52,7 +36,7 @@ function resolveLocal(ref: string, fromFile: string, root: string): string | und
 }
 
 function dataUrl(file: string): string {
-  const mime = MIME[path.extname(file).toLowerCase()];
+  const mime = mediaType(file);
   if (!mime) throw new Error(`${file}: no known media type to inline it`);
   return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { SingleBar } from 'cli-progress';
-import { launchOptions } from '../tests/browser.ts';
+import { launchOptions } from '../src/node/chromium.ts';
 import { DIST, ensureBuild } from './export-build.ts';
 import { exportHtml } from './export-html.ts';
 import { exportPdf } from './export-pdf.ts';

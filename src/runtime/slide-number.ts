@@ -1,5 +1,5 @@
 // "7 of 33": the slide number counts build steps over the whole deck, like the original's page export.
-import type { Deck } from './deck-types.ts';
+import type { RevealApi } from 'reveal.js';
 
 /** Steps of one slide: the slide as it opens, then one per distinct fragment index. */
 export function stepsOf(slide: Element): number {
@@ -11,7 +11,7 @@ export function stepsOf(slide: Element): number {
 }
 
 /** [current step, 'of', total steps], 1-based, in reveal.js's slideNumber format. */
-export function stepNumber(deck: Deck): [number, string, number] {
+export function stepNumber(deck: RevealApi): [number, string, number] {
   const slides = deck.getSlides();
   const current = deck.getCurrentSlide();
   let before = 0;
@@ -32,7 +32,7 @@ export function stepNumber(deck: Deck): [number, string, number] {
  * reveal.js asks for the number on slide changes only; a build step changes it too, so the
  * number is rewritten on fragment events in reveal.js's own markup.
  */
-export function showStepNumbers(deck: Deck): void {
+export function showStepNumbers(deck: RevealApi): void {
   const render = () => {
     const element = deck.getRevealElement()?.querySelector('.slide-number');
     if (!element) return;
