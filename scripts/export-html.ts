@@ -151,7 +151,7 @@ function deferredChunks(js: string, file: string, root: string): string[] | unde
   return [...deps.filter((d) => d.endsWith('.css')), ...deps.filter((d) => d.endsWith('.js'))];
 }
 
-/** The built page at `<root>/index.html` as one self-contained HTML document. */
+/** The built page at `<root>/<page>` as one self-contained HTML document. */
 export function inlineSite(root: string, page = 'index.html'): string {
   const pageFile = path.join(root, page);
   const document = parse(readFileSync(pageFile, 'utf8'));
@@ -226,9 +226,9 @@ export function inlineSite(root: string, page = 'index.html'): string {
   return serialize(document);
 }
 
-/** Writes `<out>/<name>.html`; returns the file and its size in bytes. */
-export function exportHtml(root: string, outDir: string, name: string): { file: string; bytes: number } {
-  const html = inlineSite(root);
+/** Writes `<out>/<name>.html` from the built page `<root>/<page>`; returns the file and its size in bytes. */
+export function exportHtml(root: string, page: string, outDir: string, name: string): { file: string; bytes: number } {
+  const html = inlineSite(root, page);
   const file = path.join(outDir, `${name}.html`);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(file, html);

@@ -50,18 +50,18 @@ export function keepLastStepOfEachSlide(): number {
   return kept.length;
 }
 
-/** Prints `<root>/index.html` to `file`; returns the number of pages. */
-export async function exportPdf(browser: Browser, root: string, file: string, kind: PdfKind): Promise<number> {
+/** Prints the built page `<root>/<page>` to `file`; returns the number of pages. */
+export async function exportPdf(browser: Browser, root: string, page: string, file: string, kind: PdfKind): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     await serveFromDisk(context, root);
-    const page = await context.newPage();
-    await page.goto(`${SITE_ORIGIN}/index.html?print-pdf`);
-    await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.evaluate(() => document.fonts.ready);
-    const pages = await page.evaluate(kind === 'steps' ? countPrintedPages : keepLastStepOfEachSlide);
+    const tab = await context.newPage();
+    await tab.goto(`${SITE_ORIGIN}/${page}?print-pdf`);
+    await tab.locator('html[data-pdf-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+    await tab.evaluate(() => document.fonts.ready);
+    const pages = await tab.evaluate(kind === 'steps' ? countPrintedPages : keepLastStepOfEachSlide);
     mkdirSync(path.dirname(file), { recursive: true });
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await tab.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
     return pages;
   } finally {
     await context.close();
