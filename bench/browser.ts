@@ -1,9 +1,9 @@
 // Browser figures: bytes, load (deck vs the floor page), stepping. Debian's Chromium through
-// Playwright, launched as the tests launch it (tests/browser.ts).
+// Playwright, launched as the tests launch it (src/node/chromium.ts).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { launchOptions } from '../tests/browser.ts';
+import { launchOptions } from '../src/node/chromium.ts';
 import { asInitScript, titleProbe, stepProbe } from './probe.ts';
 import { median, quantile, round, worst } from './stats.ts';
 import type { StaticServer } from '../src/node/static-server.ts';

@@ -1,13 +1,13 @@
 // `npm run audit`: Lighthouse (pinned 12.2.3) scores the built site as GitHub Pages serves it (under a
 // sub-path), on a phone (Lighthouse's default mobile emulation) and on a desktop, in Chromium from
-// $CHROME_PATH (default /usr/bin/chromium). Prints the scores and every audit that cost points;
+// src/node/chromium.ts ($CHROMIUM_PATH, $CHROME_PATH, /usr/bin/chromium). Prints the scores and every audit that cost points;
 // exits 1 when accessibility, best practices or SEO is under 100. Not part of `npm test`.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { serveStatic } from '../src/node/static-server.ts';
-import { CHROMIUM_ARGS, systemChromium } from '../tests/browser.ts';
+import { CHROMIUM_ARGS, systemChromium } from '../src/node/chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -17,7 +17,7 @@ if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', 
 // AUDIT_PORT: a fixed port if you need one; by default any free port.
 const site = await serveStatic(path.join(root, 'dist'), '/collaborations-in-ml/', Number(process.env.AUDIT_PORT ?? 0));
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? systemChromium(),
+  chromePath: systemChromium(),
   chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 });
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { systemChromium } from '../tests/browser.ts';
+import { systemChromium } from '../src/node/chromium.ts';
 
 const system = systemChromium();
 if (system) {

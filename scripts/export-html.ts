@@ -3,26 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTreeAdapter, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { mediaType } from '../src/node/mime.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-
-const MIME: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Attributes that make the browser fetch a file, per element. */
 const FETCHED: Record<string, string[]> = {
@@ -52,7 +36,7 @@ function resolveLocal(ref: string, fromFile: string, root: string): string | und
 }
 
 function dataUrl(file: string): string {
-  const mime = MIME[path.extname(file).toLowerCase()];
+  const mime = mediaType(file);
   if (!mime) throw new Error(`${file}: no known media type to inline it`);
   return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
 }
@@ -167,7 +151,7 @@ function deferredChunks(js: string, file: string, root: string): string[] | unde
   return [...deps.filter((d) => d.endsWith('.css')), ...deps.filter((d) => d.endsWith('.js'))];
 }
 
-/** The built page at `<root>/index.html` as one self-contained HTML document. */
+/** The built page at `<root>/<page>` as one self-contained HTML document. */
 export function inlineSite(root: string, page = 'index.html'): string {
   const pageFile = path.join(root, page);
   const document = parse(readFileSync(pageFile, 'utf8'));
@@ -242,9 +226,9 @@ export function inlineSite(root: string, page = 'index.html'): string {
   return serialize(document);
 }
 
-/** Writes `<out>/<name>.html`; returns the file and its size in bytes. */
-export function exportHtml(root: string, outDir: string, name: string): { file: string; bytes: number } {
-  const html = inlineSite(root);
+/** Writes `<out>/<name>.html` from the built page `<root>/<page>`; returns the file and its size in bytes. */
+export function exportHtml(root: string, page: string, outDir: string, name: string): { file: string; bytes: number } {
+  const html = inlineSite(root, page);
   const file = path.join(outDir, `${name}.html`);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(file, html);

@@ -4,20 +4,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
+import { contentType } from '../src/node/mime.ts';
 
 /** The built site is served to the browser from disk through request routing: no server, no port. */
 export const SITE_ORIGIN = 'http://deck.localhost';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
 
 /** Answers requests for SITE_ORIGIN from `root`; anything else is refused, so printing is offline. */
 export async function serveFromDisk(context: BrowserContext, root: string): Promise<void> {
@@ -31,7 +21,7 @@ export async function serveFromDisk(context: BrowserContext, root: string): Prom
       .map((_part, i) => path.resolve(root, ...parts.slice(i)))
       .find((candidate) => candidate.startsWith(path.resolve(root) + path.sep) && existsSync(candidate) && statSync(candidate).isFile());
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
-    await route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    await route.fulfill({ status: 200, body: readFileSync(file), contentType: contentType(file) });
   });
 }
 
@@ -60,18 +50,18 @@ export function keepLastStepOfEachSlide(): number {
   return kept.length;
 }
 
-/** Prints `<root>/index.html` to `file`; returns the number of pages. */
-export async function exportPdf(browser: Browser, root: string, file: string, kind: PdfKind): Promise<number> {
+/** Prints the built page `<root>/<page>` to `file`; returns the number of pages. */
+export async function exportPdf(browser: Browser, root: string, page: string, file: string, kind: PdfKind): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     await serveFromDisk(context, root);
-    const page = await context.newPage();
-    await page.goto(`${SITE_ORIGIN}/index.html?print-pdf`);
-    await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.evaluate(() => document.fonts.ready);
-    const pages = await page.evaluate(kind === 'steps' ? countPrintedPages : keepLastStepOfEachSlide);
+    const tab = await context.newPage();
+    await tab.goto(`${SITE_ORIGIN}/${page}?print-pdf`);
+    await tab.locator('html[data-pdf-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+    await tab.evaluate(() => document.fonts.ready);
+    const pages = await tab.evaluate(kind === 'steps' ? countPrintedPages : keepLastStepOfEachSlide);
     mkdirSync(path.dirname(file), { recursive: true });
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await tab.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
     return pages;
   } finally {
     await context.close();

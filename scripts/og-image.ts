@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { SHARE_IMAGE_SIZE } from '../src/core/document.ts';
 import { serveStatic } from '../src/node/static-server.ts';
-import { launchOptions } from '../tests/browser.ts';
+import { launchOptions } from '../src/node/chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'public/og-image.png');

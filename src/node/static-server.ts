@@ -7,22 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const TYPES: Record<string, [type: string, gzip: boolean]> = {
-  '.html': ['text/html; charset=utf-8', true],
-  '.css': ['text/css; charset=utf-8', true],
-  '.js': ['text/javascript; charset=utf-8', true],
-  '.mjs': ['text/javascript; charset=utf-8', true],
-  '.json': ['application/json', true],
-  '.svg': ['image/svg+xml', true],
-  '.txt': ['text/plain; charset=utf-8', true],
-  '.xml': ['application/xml', true],
-  '.woff2': ['font/woff2', false],
-  '.woff': ['font/woff', false],
-  '.png': ['image/png', false],
-  '.jpg': ['image/jpeg', false],
-  '.ico': ['image/x-icon', false],
-};
+import { contentType, isCompressible } from './mime.ts';
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
@@ -54,7 +39,8 @@ export function serveFolders(roots: Record<string, string>, port: number): Promi
     let entry = cache.get(file);
     if (!entry) {
       const raw = readFileSync(file);
-      const [type, gzip] = TYPES[path.extname(file)] ?? ['application/octet-stream', false];
+      const type = contentType(file);
+      const gzip = isCompressible(file);
       // GitHub Pages compresses with gzip; level 6 is zlib's (and nginx-style servers') default.
       entry = { body: gzip ? gzipSync(raw, { level: 6 }) : raw, type, gzip };
       cache.set(file, entry);

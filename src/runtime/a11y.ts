@@ -4,75 +4,35 @@
 // main content, reveal's live region is removed, and each step change is announced once, through our
 // own live region, with only the text that step brings.
 import type { RevealApi } from 'reveal.js';
-
-/** Elements that are one line of text (as in tests/e2e/visible.ts and the text export). */
-const LINE = 'h1,h2,h3,h4,h5,h6,p,li,figcaption,dt,dd,pre,text';
-
-/** Whether a fragment is on screen at the current step, from reveal's classes (not from CSS, which may be mid-transition). */
-function fragmentShown(fragment: Element): boolean {
-  const has = (name: string) => fragment.classList.contains(name);
-  if (has('fade-out')) return !has('visible');
-  if (has('current-visible') || has('fade-in-then-out')) return has('current-fragment');
-  return has('visible');
-}
-
-function hiddenHere(el: Element): boolean {
-  return el.matches('aside.notes, [aria-hidden="true"]') || (el.classList.contains('fragment') && !fragmentShown(el));
-}
-
-/** A line's own words at the current step: nested lines and hidden parts left out. */
-function ownText(line: Element): string {
-  const isItem = line.tagName === 'LI';
-  let text = '';
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
-      else if (child instanceof Element) {
-        if (child.tagName === 'BR') text += ' ';
-        else if (hiddenHere(child) || child.matches('ul,ol')) continue;
-        else if (child.matches(LINE) && !(isItem && child.tagName === 'P')) continue;
-        else {
-          if (child.tagName === 'P') text += ' ';
-          walk(child);
-        }
-      }
-    }
-  };
-  walk(line);
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { BLOCK_BREAK, frameItems, shownPictureLabels, spokenText, type TreeReader } from '../core/visibility.ts';
+import { currentStep } from './slide-number.ts';
 
 /**
- * Names of the figure parts a step draws (an SVG element with a `<title>` of its own, such as a
- * path that appears at a step): a step that adds no words is announced by what it draws.
+ * The DOM as the visibility rules read it (the same rules as the text export, src/core/visibility.ts),
+ * minus what is hidden from screen readers.
  */
-export function shownPictureLabels(slide: Element): Set<string> {
-  const labels = new Set<string>();
-  for (const fragment of slide.querySelectorAll('svg .fragment')) {
-    if (!fragmentShown(fragment)) continue;
-    for (const title of fragment.querySelectorAll(':scope > title, :scope * > title')) {
-      const label = title.textContent?.trim();
-      if (label) labels.add(label);
-    }
-  }
-  return labels;
-}
+const domReader: TreeReader<Node> = {
+  tag: (node) => (node instanceof Element ? node.localName : undefined),
+  text: (node) => (node.nodeType === Node.TEXT_NODE ? (node.nodeValue ?? '') : undefined),
+  attr: (node, name) => (node instanceof Element ? node.getAttribute(name) : null),
+  children: (node) => [...node.childNodes].filter((child) => !(child instanceof Element && child.getAttribute('aria-hidden') === 'true')),
+};
 
-/** The lines of a slide a viewer can see now, keyed by element, in document order. */
-export function shownLines(slide: Element): Map<Element, string> {
-  const lines = new Map<Element, string>();
-  for (const el of slide.querySelectorAll(LINE)) {
-    // Paragraphs inside list items are part of the item's line.
-    if (el.tagName === 'P' && el.parentElement?.closest('li')) continue;
-    let shown = el.getClientRects().length > 0; // display: none anywhere above leaves no boxes
-    for (let node: Element | null = el; shown && node && node !== slide; node = node.parentElement) {
-      if (hiddenHere(node)) shown = false;
-    }
-    if (!shown) continue;
-    const text = ownText(el);
-    if (text) lines.set(el, text);
+/** The lines of a slide a viewer sees at `step`, as spoken, by the element they come from, in document order. */
+export function shownLines(slide: Element, step: number): Map<Node, string[]> {
+  const lines = new Map<Node, string[]>();
+  for (const item of frameItems(domReader, [slide], step)) {
+    if (item === BLOCK_BREAK) continue;
+    const texts = lines.get(item.node) ?? [];
+    texts.push(spokenText(item));
+    lines.set(item.node, texts);
   }
   return lines;
+}
+
+/** Names of the figure parts a slide shows at `step` (see shownPictureLabels in src/core/visibility.ts). */
+export function shownPictures(slide: Element, step: number): Set<string> {
+  return shownPictureLabels(domReader, [slide], step);
 }
 
 function createAnnouncer(): HTMLElement {
@@ -102,7 +62,7 @@ function createAnnouncer(): HTMLElement {
 export function makeAccessible(deck: RevealApi): void {
   let region: HTMLElement | undefined;
   let lastSlide: Element | undefined;
-  let lastLines = new Map<Element, string>();
+  let lastLines = new Map<Node, string[]>();
   let lastPictures = new Set<string>();
   let pending = false;
 
@@ -123,14 +83,15 @@ export function makeAccessible(deck: RevealApi): void {
     pending = false;
     const slide = deck.getCurrentSlide();
     if (!slide) return;
-    const lines = shownLines(slide);
+    const step = currentStep(deck);
+    const lines = shownLines(slide, step);
+    const pictures = shownPictures(slide, step);
     if (slide !== lastSlide) {
-      announce([...lines.values()]);
+      announce([...lines.values()].flat());
     } else {
-      const added = [...lines].filter(([el, text]) => lastLines.get(el) !== text).map(([, text]) => text);
-      const shownTexts = new Set(lines.values());
-      const removed = [...lastLines.values()].filter((text) => !shownTexts.has(text));
-      const pictures = shownPictureLabels(slide);
+      const added = [...lines].flatMap(([node, texts]) => texts.filter((text) => !lastLines.get(node)?.includes(text)));
+      const shownTexts = new Set([...lines.values()].flat());
+      const removed = [...lastLines.values()].flat().filter((text) => !shownTexts.has(text));
       const drawn = [...pictures].filter((label) => !lastPictures.has(label));
       if (added.length > 0) announce(added);
       else if (drawn.length > 0) announce(drawn);
@@ -139,7 +100,7 @@ export function makeAccessible(deck: RevealApi): void {
     }
     lastSlide = slide;
     lastLines = lines;
-    lastPictures = shownPictureLabels(slide);
+    lastPictures = pictures;
   };
   const schedule = () => {
     if (pending) return;
@@ -161,7 +122,8 @@ export function makeAccessible(deck: RevealApi): void {
     region = createAnnouncer();
     // The first slide is read with the page itself; announcements start at the first change.
     lastSlide = deck.getCurrentSlide();
-    lastLines = lastSlide ? shownLines(lastSlide) : new Map();
+    lastLines = lastSlide ? shownLines(lastSlide, currentStep(deck)) : new Map();
+    lastPictures = lastSlide ? shownPictures(lastSlide, currentStep(deck)) : new Set();
   });
   for (const type of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(type, schedule);
 }

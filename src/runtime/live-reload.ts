@@ -3,11 +3,9 @@
 // nearest one that still exists). A deck with errors keeps its last good slides under Vite's
 // error overlay, which closes by itself on the next good save.
 import type { RevealApi } from 'reveal.js';
+import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
 
-// Kept in step with UPDATE_EVENT and DEV_INFO_ID in src/vite/plugin.ts (not imported: that module is Node-only).
-const UPDATE_EVENT = 'deck:update';
-const DEV_INFO_ID = 'deck-dev-info';
 const OVERLAY = 'vite-error-overlay';
 
 /** Where the presenter last put the deck: restored after every swap. */

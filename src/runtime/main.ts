@@ -8,11 +8,11 @@ import { fitPhones, swipeOneStep } from './phone.ts';
 import { followReducedMotion, motionConfig } from './navigation.ts';
 import { keepPreviewInStep, openPresenterOnS, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
-import type { Deck } from './deck-types.ts';
+import type { RevealApi } from 'reveal.js';
 import { showStepNumbers, stepNumber } from './slide-number.ts';
 
 startPreviewAtStep();
-const deck: Deck = new Reveal({
+const deck: RevealApi = new Reveal({
   hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
   fragmentInURL: true,
   history: false,

@@ -1,7 +1,7 @@
 // What a presenter expects from the keyboard and the room: reveal.js already binds PageDown/PageUp
 // (a clicker), arrows and space, B and . (blackout), F (fullscreen), Esc/O (overview) and G (jump);
 // this module adds what it lacks: no motion for viewers who ask for less.
-import type { Deck } from './deck-types.ts';
+import type { RevealApi } from 'reveal.js';
 import './navigation.css';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -13,6 +13,6 @@ export function motionConfig(transition: 'slide' | 'fade' | 'none' = 'slide') {
 }
 
 /** The preference can change while the deck is open (an OS setting); follow it. */
-export function followReducedMotion(deck: Deck, transition: 'slide' | 'fade' | 'none' = 'slide'): void {
+export function followReducedMotion(deck: RevealApi, transition: 'slide' | 'fade' | 'none' = 'slide'): void {
   matchMedia(REDUCED_MOTION).addEventListener('change', () => deck.configure(motionConfig(transition)));
 }

@@ -4,7 +4,7 @@
 // Readers never open it, so it is a chunk of its own, imported the first time it is needed (`S`,
 // or a speaker window left open across a reload of the deck); the single-file export inlines it.
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
-import type { Deck } from './deck-types.ts';
+import type { RevealApi } from 'reveal.js';
 
 /** Query parameter that tells a preview which build step to open at. */
 const STEP_PARAM = 'presenter-fragment';
@@ -15,7 +15,7 @@ const STEP_PARAM = 'presenter-fragment';
  * the audience's deck to it: opening the presenter view mid-slide would jump back to the slide's
  * first step. So `S` first puts the step into the URL the previews are opened with.
  */
-export function openPresenterOnS(deck: Deck): void {
+export function openPresenterOnS(deck: RevealApi): void {
   // The previews (`?receiver`) never open a speaker window: the plugin does nothing there.
   if (new URLSearchParams(location.search).has('receiver')) return;
   let notes: Promise<NotesPlugin> | undefined;
@@ -78,7 +78,7 @@ const REPORTED_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'pau
  * Registered before reveal.js's own message listener, so it sees each message first; and reveal.js
  * reads `postMessageEvents` after its event listeners ran, so a listener can decide per event.
  */
-export function keepPreviewInStep(deck: Deck): void {
+export function keepPreviewInStep(deck: RevealApi): void {
   const params = new URLSearchParams(location.search);
   if (!params.has('receiver')) return;
   // The notes plugin opens the current preview with postMessageEvents, the upcoming one with controls=false.

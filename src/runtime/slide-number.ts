@@ -1,17 +1,19 @@
 // "7 of 33": the slide number counts build steps over the whole deck, like the original's page export.
-import type { Deck } from './deck-types.ts';
+import type { RevealApi } from 'reveal.js';
 
-/** Steps of one slide: the slide as it opens, then one per distinct fragment index. */
+/** Build steps of one slide, as the model counted them (`data-steps` on its <section>, src/core). */
 export function stepsOf(slide: Element): number {
-  const indices = new Set<string>();
-  for (const fragment of slide.querySelectorAll('.fragment')) {
-    if (!fragment.closest('aside.notes')) indices.add(fragment.getAttribute('data-fragment-index') ?? '');
-  }
-  return indices.size + 1;
+  return Number(slide.getAttribute('data-steps')) || 1;
+}
+
+/** The current slide's step: 0 as it opens, k once its k-th group of fragments is shown. */
+export function currentStep(deck: RevealApi): number {
+  const fragment = deck.getIndices().f;
+  return typeof fragment === 'number' ? fragment + 1 : 0;
 }
 
 /** [current step, 'of', total steps], 1-based, in reveal.js's slideNumber format. */
-export function stepNumber(deck: Deck): [number, string, number] {
+export function stepNumber(deck: RevealApi): [number, string, number] {
   const slides = deck.getSlides();
   const current = deck.getCurrentSlide();
   let before = 0;
@@ -23,16 +25,14 @@ export function stepNumber(deck: Deck): [number, string, number] {
     else if (!seenCurrent) before += steps;
     total += steps;
   }
-  const fragment = deck.getIndices().f;
-  const step = typeof fragment === 'number' ? fragment + 1 : 0;
-  return [before + step + 1, 'of', total];
+  return [before + currentStep(deck) + 1, 'of', total];
 }
 
 /**
  * reveal.js asks for the number on slide changes only; a build step changes it too, so the
  * number is rewritten on fragment events in reveal.js's own markup.
  */
-export function showStepNumbers(deck: Deck): void {
+export function showStepNumbers(deck: RevealApi): void {
   const render = () => {
     const element = deck.getRevealElement()?.querySelector('.slide-number');
     if (!element) return;

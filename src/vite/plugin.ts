@@ -8,6 +8,7 @@ import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
 import { isLocalPath } from '../core/diagnostics/assets.ts';
 import { listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
+import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 
 export interface DeckPluginOptions {
   /** Folder of decks, relative to the project root: each `<name>.md` in it is served at `/<name>/`. */
@@ -37,10 +38,6 @@ export interface DeckError {
   frame: string;
   loc: { file: string; line: number; column: number };
 }
-
-export const UPDATE_EVENT = 'deck:update';
-/** Id of the JSON the dev server puts in the page: which deck it is, and its current errors. */
-export const DEV_INFO_ID = 'deck-dev-info';
 
 const DECK_NAME = /^[a-z0-9][a-z0-9-]*$/i;
 /** How long a changed file must stay quiet before it is read (a few ms; the bench budget for a live edit is 200). */

@@ -2,7 +2,7 @@
 // and slides, the print view's pages against the frames, the single HTML file opened from disk
 // with the network off and stepped through, and the text export.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { keepLastStepOfEachSlide } from '../../scripts/export-pdf.ts';
-import { countFrames, deckFrames, framesToText, type Frame } from '../../src/core/index.ts';
+import { compileDeck, countFrames, deckFrames, framesToText, type Frame } from '../../src/core/index.ts';
 import { talk } from './talk.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
@@ -118,4 +118,43 @@ test('the text export is the frames, in the layout of the original export', () =
   const text = readFileSync(exported('.txt'), 'utf8');
   expect(text).toBe(framesToText(frames));
   expect(text).toContain(`1 of ${frames.length}\n\nCollaborations in ML:`);
+});
+
+// Another deck, not the talk: a site built from a folder of decks made for the test, where the root
+// page is a stand-in, and every format must hold the deck it was given (issue 11, item 4).
+const OTHER_DECK = '---\ntitle: Another talk\n---\n\n---\n\n## First slide of another talk\n\n- shown\n- then this {.fragment}\n\n---\n\n## Last slide of another talk\n';
+const STAND_IN = '## The root page of the test site\n';
+
+test('every format exports the deck it is given, not the talk or the root page', async () => {
+  test.setTimeout(120_000);
+  const work = mkdtempSync(path.join(tmpdir(), 'deck-other-'));
+  const decks = path.join(work, 'decks');
+  mkdirSync(decks);
+  writeFileSync(path.join(decks, 'collaborations-in-ml.md'), STAND_IN);
+  writeFileSync(path.join(decks, 'other-talk.md'), OTHER_DECK);
+  const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => execFileSync(args[0]!, args.slice(1), { stdio: 'pipe', env });
+  run([process.execPath, 'node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', path.join(work, 'site'), '--emptyOutDir'], { ...process.env, DECKS_DIR: decks });
+  const exportsDir = path.join(work, 'out');
+  run([path.join('node_modules', '.bin', 'tsx'), 'scripts/export.ts', 'pdf', 'html', 'text', '--site', path.join(work, 'site'), '--out', exportsDir, path.join(decks, 'other-talk.md')]);
+
+  const other = compileDeck(OTHER_DECK, { file: 'other-talk.md' });
+  expect(countFrames(other)).toBe(4);
+  expect(await pdfPages(path.join(exportsDir, 'other-talk.pdf'))).toHaveLength(4);
+  const html = readFileSync(path.join(exportsDir, 'other-talk.html'), 'utf8');
+  expect(html).toContain('Last slide of another talk');
+  expect(html).not.toContain('The root page of the test site');
+  expect(html).not.toContain('Collaborations in ML');
+  expect(readFileSync(path.join(exportsDir, 'other-talk.txt'), 'utf8')).toBe(framesToText(deckFrames(other)));
+});
+
+test('a deck outside slides/ is refused for the built site, not exported as the talk', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'deck-stray-'));
+  writeFileSync(path.join(work, 'stray.md'), OTHER_DECK);
+  let message = '';
+  try {
+    execFileSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/export.ts', 'html', '--no-build', '--out', work, path.join(work, 'stray.md')], { stdio: 'pipe' });
+  } catch (error) {
+    message = String((error as { stderr?: Buffer }).stderr);
+  }
+  expect(message).toContain('stray.md: the PDF and HTML exports print the built site');
 });

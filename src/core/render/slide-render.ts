@@ -11,7 +11,10 @@ export function slideRenderPlugin(md: MarkdownIt): void {
     const mark = slideMark(tokens[idx]!);
     const meta = (env as DeckEnv | undefined)?.meta;
     const classAttr = mark.titleSlide ? ' class="title-slide"' : '';
-    const open = `<section id="${escape(mark.id)}"${classAttr} data-source-line="${mark.line}">\n`;
+    // The slide's build steps, from the model: the step counter reads them (src/runtime/slide-number.ts).
+    const steps = (tokens[idx]!.meta?.steps as { stepLines: number[] } | undefined)?.stepLines.length;
+    const stepsAttr = steps === undefined ? '' : ` data-steps="${steps + 1}"`;
+    const open = `<section id="${escape(mark.id)}"${classAttr} data-source-line="${mark.line}"${stepsAttr}>\n`;
     return mark.titleSlide && meta ? open + renderTitleBlock(meta, escape) : open;
   };
   md.renderer.rules.slide_close = () => '</section>\n';

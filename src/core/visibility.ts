@@ -1,0 +1,202 @@
+// What is visible at step k, and what a line of frame text is: one definition for the text export
+// (src/core/frames.ts, over parse5's tree at build time) and the browser (src/runtime/a11y.ts, over
+// the DOM: what a screen reader is told at each step). Both read their tree through `TreeReader`.
+//
+// A step follows reveal.js's rules: a fragment with data-fragment-index i is shown once the slide's
+// step passes i; `fade-out` hides it from then on; `fade-in-then-out` shows it at its own step only.
+
+/** The little the rules read from a tree. */
+export interface TreeReader<N> {
+  /** Lower-case tag name of an element (SVG's camelCase names as they are); undefined for other nodes. */
+  tag(node: N): string | undefined;
+  /** The value of a text node; undefined for other nodes. */
+  text(node: N): string | undefined;
+  attr(node: N, name: string): string | null | undefined;
+  children(node: N): Iterable<N>;
+}
+
+/** One line of a frame: a heading, a paragraph, a list item, a table row, a line of code… */
+export interface FrameLine<N> {
+  node: N;
+  text: string;
+  /** `•` for a bullet, `4.` for a numbered item, '' for other lines. */
+  marker: string;
+  /** Nesting depth of a list item (0 outside lists, 1 for a top-level item). */
+  depth: number;
+}
+
+/** Between blocks: a blank line in the text export. */
+export const BLOCK_BREAK = 'block-break';
+export type FrameItem<N> = FrameLine<N> | typeof BLOCK_BREAK;
+
+/** Elements whose text is one line of a frame. */
+const LINE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'figcaption', 'dt', 'dd', 'text']);
+/** Elements never read: speaker notes, code and styles, SVG's own names (announced apart, below). */
+const SKIP_TAGS = new Set(['aside', 'script', 'style', 'title', 'desc', 'template']);
+const BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'blockquote', 'pre', 'table', ...LINE_TAGS]);
+/** What a list item leaves to lines of their own: its sub-lists, code and tables. */
+const ITEM_BLOCKS = new Set(['ul', 'ol', 'pre', 'table']);
+
+/** Whether an element is on screen at `step` (0: the slide as it opens), by its own classes. */
+export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boolean {
+  const classes = (tree.attr(element, 'class') ?? '').split(/\s+/);
+  if (!classes.includes('fragment')) return true;
+  const index = Number(tree.attr(element, 'data-fragment-index') || '0');
+  const shown = index < step;
+  if (classes.includes('fade-out')) return !shown;
+  if (classes.includes('fade-in-then-out') || classes.includes('current-visible')) return index === step - 1;
+  if (classes.some((c) => c.startsWith('highlight-'))) return true;
+  return shown;
+}
+
+/** The lines of `roots` (a slide's content) visible at `step`, in document order, with the breaks between blocks. */
+export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: number): FrameItem<N>[] {
+  const items: FrameItem<N>[] = [];
+  const shown = (node: N) => !SKIP_TAGS.has(tree.tag(node)!) && isShownAt(tree, node, step);
+  const block = (add: () => void, inList: boolean) => {
+    if (!inList) items.push(BLOCK_BREAK);
+    add();
+    if (!inList) items.push(BLOCK_BREAK);
+  };
+
+  const walk = (node: N, depth: number, inList: boolean, number?: number) => {
+    const tag = tree.tag(node);
+    if (tag === undefined || !shown(node)) return;
+    if (tag === 'ul' || tag === 'ol') {
+      const ordered = tag === 'ol';
+      if (!inList) items.push(BLOCK_BREAK);
+      // Every item takes its number, shown or not: a hidden third item leaves "4." to the fourth.
+      let next = Number(tree.attr(node, 'start') || '1');
+      for (const child of tree.children(node)) {
+        if (tree.tag(child) !== 'li') {
+          walk(child, depth + 1, true);
+          continue;
+        }
+        const value = Number(tree.attr(child, 'value') || next);
+        next = value + 1;
+        walk(child, depth + 1, true, ordered ? value : undefined);
+      }
+      if (!inList) items.push(BLOCK_BREAK);
+      return;
+    }
+    if (tag === 'pre') {
+      block(() => {
+        for (const text of codeLines(tree, node, shown)) items.push({ node, text, marker: '', depth: 0 });
+      }, inList);
+      return;
+    }
+    if (tag === 'table') {
+      block(() => {
+        for (const row of descendants(tree, node, 'tr', shown)) {
+          const cells = [...tree.children(row)].filter((cell) => tree.tag(cell) === 'th' || tree.tag(cell) === 'td');
+          const texts = cells.map((cell) => (shown(cell) ? inlineText(tree, cell, shown, () => false) : ''));
+          if (texts.some(Boolean)) items.push({ node: row, text: texts.join(' | '), marker: '', depth: 0 });
+        }
+      }, inList);
+      return;
+    }
+    if (LINE_TAGS.has(tag)) {
+      const isItem = tag === 'li';
+      const ownLines = isItem ? (n: N) => ITEM_BLOCKS.has(tree.tag(n)!) : (n: N) => BLOCK_TAGS.has(tree.tag(n)!);
+      const text = inlineText(tree, node, shown, ownLines);
+      const marker = isItem && inList ? (number === undefined ? '•' : `${number}.`) : '';
+      if (text) {
+        if (marker) items.push({ node, text, marker, depth });
+        else block(() => items.push({ node, text, marker: '', depth }), inList);
+      }
+      // Nested lists (and, outside list items, nested blocks) make lines of their own.
+      for (const child of tree.children(node)) if (tree.tag(child) !== undefined && ownLines(child)) walk(child, depth, inList);
+      return;
+    }
+    for (const child of tree.children(node)) walk(child, depth, inList);
+  };
+  for (const root of roots) walk(root, 0, false);
+  return items;
+}
+
+/** The text export's lines: markers and indents, one blank line between blocks, none at the ends. */
+export function frameText<N>(items: FrameItem<N>[]): string[] {
+  const lines = items.map((item) => (item === BLOCK_BREAK ? '' : item.marker ? `${'  '.repeat(item.depth)}${item.marker} ${item.text}` : item.text));
+  while (lines[0] === '') lines.shift();
+  while (lines[lines.length - 1] === '') lines.pop();
+  return lines.filter((line, i) => !(line === '' && lines[i - 1] === ''));
+}
+
+/** What a screen reader is told for a line: its words, with the number of a numbered item (a bullet says nothing). */
+export function spokenText<N>(line: FrameLine<N>): string {
+  return line.marker && line.marker !== '•' ? `${line.marker} ${line.text}` : line.text;
+}
+
+/**
+ * Names of the figure parts shown at `step` (a fragment inside an SVG with a `<title>` of its own,
+ * such as a path that appears at a step): a step that adds no words is announced by what it draws.
+ */
+export function shownPictureLabels<N>(tree: TreeReader<N>, roots: Iterable<N>, step: number): Set<string> {
+  const labels = new Set<string>();
+  const visit = (node: N, inSvg: boolean, inShownPart: boolean) => {
+    const tag = tree.tag(node);
+    if (tag === undefined) return;
+    const isPart = inSvg && (tree.attr(node, 'class') ?? '').split(/\s+/).includes('fragment');
+    if (isPart && !isShownAt(tree, node, step)) return;
+    if (tag === 'title' && inShownPart) {
+      const label = allText(tree, node).trim();
+      if (label) labels.add(label);
+    }
+    for (const child of tree.children(node)) visit(child, inSvg || tag === 'svg', inShownPart || isPart);
+  };
+  for (const root of roots) visit(root, false, false);
+  return labels;
+}
+
+/**
+ * Text of a line element: its visible content, whitespace folded, leaving out what `ownLines` says
+ * makes lines of its own (a list item keeps its paragraphs and replace states, not its sub-lists).
+ */
+function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => boolean, ownLines: (node: N) => boolean): string {
+  let text = '';
+  const collect = (node: N) => {
+    const value = tree.text(node);
+    if (value !== undefined) text += value;
+    else if (tree.tag(node) !== undefined) {
+      if (ownLines(node) || !shown(node)) return;
+      if (tree.tag(node) === 'br' || tree.tag(node) === 'p') text += ' ';
+      for (const child of tree.children(node)) collect(child);
+    }
+  };
+  for (const child of tree.children(element)) collect(child);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lines of a code block as written: indents kept, trailing spaces and the closing newline dropped. */
+function codeLines<N>(tree: TreeReader<N>, pre: N, shown: (node: N) => boolean): string[] {
+  let text = '';
+  const collect = (node: N) => {
+    const value = tree.text(node);
+    if (value !== undefined) text += value;
+    else if (tree.tag(node) === 'br') text += '\n';
+    else if (tree.tag(node) !== undefined && shown(node)) for (const child of tree.children(node)) collect(child);
+  };
+  for (const child of tree.children(pre)) collect(child);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function allText<N>(tree: TreeReader<N>, node: N): string {
+  const value = tree.text(node);
+  if (value !== undefined) return value;
+  let text = '';
+  for (const child of tree.children(node)) text += allText(tree, child);
+  return text;
+}
+
+/** The `tag` elements under `node` that are shown, in document order, not looking inside a match. */
+function descendants<N>(tree: TreeReader<N>, node: N, tag: string, shown: (node: N) => boolean): N[] {
+  const found: N[] = [];
+  for (const child of tree.children(node)) {
+    if (tree.tag(child) === undefined || !shown(child)) continue;
+    if (tree.tag(child) === tag) found.push(child);
+    else found.push(...descendants(tree, child, tag, shown));
+  }
+  return found;
+}

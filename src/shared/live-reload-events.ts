@@ -1,0 +1,7 @@
+// The names the dev server (src/vite/plugin.ts, in Node) and the open deck (src/runtime/live-reload.ts,
+// in the browser) agree on. Constants only, so both sides import them.
+
+/** Custom HMR event: the dev server sends a deck's new `<section>`s and errors after a save. */
+export const UPDATE_EVENT = 'deck:update';
+/** Id of the JSON the dev server puts in the page: which deck it is, and its current errors. */
+export const DEV_INFO_ID = 'deck-dev-info';
