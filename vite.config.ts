@@ -3,6 +3,8 @@ import { criticalCssPlugin } from './src/vite/critical.ts';
 import { deckPlugin } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
 
+const decksDir = process.env.DECKS_DIR ?? 'slides';
+
 export default defineConfig({
   // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path,
   // and each deck's page at /<name>/ finds the same assets one folder up.
@@ -11,8 +13,9 @@ export default defineConfig({
   // the dev server at another folder of decks (the live-reload test edits copies, not the talk).
   // SITE_URL (set by the Pages workflow) gives the pages a canonical URL and absolute share links.
   plugins: [
-    deckPlugin({ decks: process.env.DECKS_DIR ?? 'slides', rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
-    fontsPlugin({ textFrom: ['slides'], outDir: 'src/theme/fonts' }),
+    deckPlugin({ decks: decksDir, rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
+    // The fonts are cut to the characters of the decks being served or built.
+    fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
     criticalCssPlugin(),
   ],
   build: {
