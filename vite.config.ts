@@ -24,6 +24,8 @@ export default defineConfig({
     // <link rel=modulepreload>, so the polyfill would be dead weight in the first request.
     modulePreload: { polyfill: false },
   },
+  // Several pages, no single-page fallback: an address that is no deck is a 404, never the talk.
+  appType: 'mpa',
   server: { port: 5173 },
   preview: { port: 4173 },
 });

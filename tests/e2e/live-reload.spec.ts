@@ -263,3 +263,26 @@ test('adding a missing figure clears its error without a reload', async ({ page 
   await expect(overlay).toHaveCount(0);
   expect((await position(page)).sameDocument).toBe(true);
 });
+
+test('an address that is no deck, or a deck whose name cannot be an address, is a 404 saying why, never the talk', async ({ page }) => {
+  writeFileSync(path.join(decks, 'my_talk.md'), '## My talk\n');
+  try {
+    for (const [address, why] of [
+      ['my_talk/', 'my_talk.md:1:1: error: the deck\'s name "my_talk" cannot be its address'],
+      ['my_talk', 'my_talk.md:1:1: error: the deck\'s name "my_talk" cannot be its address'],
+      ['no-such-deck/', 'no deck is named "no-such-deck"'],
+    ] as const) {
+      const response = await page.goto(`${DEV_URL}${address}`);
+      expect(response?.status(), address).toBe(404);
+      const text = await page.locator('body').innerText();
+      expect(text, address).toContain(why);
+      expect(text, address).not.toContain('Collaborations in ML');
+    }
+    // The decks that are fine are listed, and still served.
+    await page.locator('a[href="/second/"]').click();
+    await page.locator('.reveal.ready').waitFor();
+    await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('Second deck');
+  } finally {
+    rmSync(path.join(decks, 'my_talk.md'));
+  }
+});
