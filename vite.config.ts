@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { criticalCssPlugin } from './src/vite/critical.ts';
-import { deckPlugin } from './src/vite/plugin.ts';
+import { deckPlugin, openBrowserOrSay } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
@@ -17,6 +17,8 @@ export default defineConfig({
     // The fonts are cut to the characters of the decks being served or built.
     fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
     criticalCssPlugin(),
+    // `npm start` opens a browser; on a machine without one, one line says where to go instead.
+    openBrowserOrSay(),
   ],
   build: {
     target: 'es2022',

@@ -287,3 +287,33 @@ export function codeFrame(source: string, line: number, column: number): string 
   }
   return out.join('\n');
 }
+
+/** Whether `command` is an executable file in one of $PATH's folders. */
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
+}
+
+/**
+ * `npm start` (`vite --open`) on a machine without a desktop: Vite's opener spawns xdg-open, which
+ * is not there, and prints its ENOENT stack trace. Here the server does not try; it says so in one
+ * line, with the address to open. ($BROWSER, Vite's own setting, is left to Vite.)
+ */
+export function openBrowserOrSay(): Plugin {
+  let noOpener = false;
+  return {
+    name: 'deck-open-browser',
+    config(userConfig) {
+      noOpener = Boolean(userConfig.server?.open) && process.platform === 'linux' && !process.env.BROWSER && !onPath('xdg-open');
+      return noOpener ? { server: { open: false } } : undefined;
+    },
+    configureServer(server) {
+      if (!noOpener) return;
+      server.httpServer?.once('listening', () =>
+        setTimeout(() => {
+          const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+          server.config.logger.info(`no browser could be opened here (xdg-open is not installed): open ${url}`);
+        }, 0),
+      );
+    },
+  };
+}
