@@ -5,7 +5,7 @@ import '../theme/index.css';
 import './theme-switch.ts';
 import { makeAccessible } from './a11y.ts';
 import { fitPhones, swipeOneStep } from './phone.ts';
-import { followReducedMotion, jumpOnG, jumpsOpenAtFirstStep, motionConfig, resumeOnClick, writeUrlAtOnce } from './navigation.ts';
+import { followReducedMotion, jumpOnG, jumpsOpenAtFirstStep, motionConfig, writeUrlAtOnce } from './navigation.ts';
 import { keepPreviewInStep, openPresenterOnS, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
 import type { Deck } from './deck-types.ts';
@@ -40,7 +40,6 @@ followReducedMotion(deck);
 writeUrlAtOnce(deck); // a reload right after a step keeps the step
 jumpOnG(deck); // G 13: what the screen calls 13; a jump opens at the slide's first step
 jumpsOpenAtFirstStep(deck); // so does the overview
-resumeOnClick(deck); // the black screen has no button
 numberPrintedPages(deck);
 void deck.initialize();
 if (import.meta.env.DEV) void import('./live-reload.ts').then(({ followDeckEdits }) => followDeckEdits(deck)); // keep your place on edits

@@ -6,8 +6,8 @@
 // - G takes the number the screen shows ("13 of 33" counts steps), or a slide's name;
 // - the URL names the step as soon as it changes (reveal.js waits up to a second), so a quick
 //   reload keeps it;
-// - a black screen is black: no "Resume presentation" button on it (navigation.css); a click or
-//   B (or any key reveal.js resumes on) brings the slide back;
+// - a black screen is black: no "Resume presentation" button on it (navigation.css); B, or a
+//   click on the black (reveal.js's own handler), brings the slide back;
 // - no motion for viewers who ask for less.
 import type { Deck } from './deck-types.ts';
 import { stepsOf } from './slide-number.ts';
@@ -157,12 +157,5 @@ export function jumpsOpenAtFirstStep(deck: Deck): void {
       if (deck.getViewportElement()?.classList.contains('reveal-scroll')) return;
       if (!/^#\/[^/]+\/\d+$/.test(location.hash) && !/^#\/\d+\/\d+\/\d+$/.test(location.hash)) toFirstStep();
     });
-  });
-}
-
-/** The black screen: a click (or a tap) on it brings the slide back, as its hidden button did. */
-export function resumeOnClick(deck: Deck): void {
-  deck.on('ready', () => {
-    deck.getRevealElement()?.querySelector('.pause-overlay')?.addEventListener('click', () => deck.togglePause(false));
   });
 }

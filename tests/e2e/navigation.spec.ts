@@ -82,6 +82,8 @@ test('a click on the black screen brings the slide back', async ({ page }) => {
   await open(page, '#/my-collaboration-story');
   await page.keyboard.press('b');
   await expect(page.locator('.reveal')).toHaveClass(/\bpaused\b/);
+  // (Once the black has faded in.)
+  await expect.poll(() => page.locator('.reveal .pause-overlay').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
   await page.mouse.click(640, 360);
   await expect(page.locator('.reveal')).not.toHaveClass(/\bpaused\b/);
 });
