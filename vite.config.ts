@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
 import { criticalCssPlugin } from './src/vite/critical.ts';
-import { deckPlugin } from './src/vite/plugin.ts';
+import { deckPlugin, openBrowserOrSay } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
+
+const decksDir = process.env.DECKS_DIR ?? 'slides';
 
 export default defineConfig({
   // Relative asset paths: the built site works at a domain root and under a GitHub Pages sub-path,
@@ -11,9 +13,12 @@ export default defineConfig({
   // the dev server at another folder of decks (the live-reload test edits copies, not the talk).
   // SITE_URL (set by the Pages workflow) gives the pages a canonical URL and absolute share links.
   plugins: [
-    deckPlugin({ decks: process.env.DECKS_DIR ?? 'slides', rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
-    fontsPlugin({ textFrom: ['slides'], outDir: 'src/theme/fonts' }),
+    deckPlugin({ decks: decksDir, rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
+    // The fonts are cut to the characters of the decks being served or built.
+    fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
     criticalCssPlugin(),
+    // `npm start` opens a browser; on a machine without one, one line says where to go instead.
+    openBrowserOrSay(),
   ],
   build: {
     target: 'es2022',
@@ -21,6 +26,8 @@ export default defineConfig({
     // <link rel=modulepreload>, so the polyfill would be dead weight in the first request.
     modulePreload: { polyfill: false },
   },
+  // Several pages, no single-page fallback: an address that is no deck is a 404, never the talk.
+  appType: 'mpa',
   server: { port: 5173 },
   preview: { port: 4173 },
 });

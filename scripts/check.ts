@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { countFrames, formatDiagnostic, hasErrors } from '../src/core/index.ts';
-import { listDecks, loadDeckFromDisk } from '../src/node/read-deck.ts';
+import { deckNameProblem, listDecks, loadDeckFromDisk } from '../src/node/read-deck.ts';
 
 const args = process.argv.slice(2);
 const files = (args.length > 0 ? args : ['slides']).flatMap((arg) => {
@@ -24,7 +24,10 @@ let failed = false;
 for (const file of files) {
   const relative = path.relative(process.cwd(), path.resolve(file));
   const shown = relative.startsWith('..') ? path.resolve(file) : relative;
-  const deck = loadDeckFromDisk(shown);
+  const loaded = loadDeckFromDisk(shown);
+  // A deck named outside [a-z0-9-] would not be built: the name is an error like any other.
+  const badName = deckNameProblem(shown);
+  const deck = badName ? { ...loaded, diagnostics: [badName, ...loaded.diagnostics] } : loaded;
   for (const diagnostic of deck.diagnostics) console.log(formatDiagnostic(diagnostic));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   console.log(`${shown}: ${plural(deck.slides.length, 'slide')}, ${plural(countFrames(deck), 'step')}`);

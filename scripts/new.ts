@@ -2,18 +2,16 @@
 // once. The deck is served at /<name>/ by `npm start` and built there by `npm run build`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { slugify } from '../src/core/plugins/slides.ts';
+import { DECK_NAME, RESERVED_NAMES, urlSafeName } from '../src/node/read-deck.ts';
 
 const name = process.argv[2] ?? '';
 const folder = process.env.DECKS_DIR ?? 'slides';
-if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-  const hint = slugify(name) ? ` (try "${slugify(name)}")` : '';
+if (!DECK_NAME.test(name)) {
+  const hint = urlSafeName(name) ? ` (try "${urlSafeName(name)}")` : '';
   console.error(`usage: npm run new -- <name>: a deck name is lower-case letters, digits and dashes${hint}`);
   process.exit(1);
 }
-// Names the built site already uses for something else.
-const RESERVED = ['assets', 'index', 'src', 'public', 'node_modules', 'slides', 'dist', 'exports', 'docs', 'tests', 'scripts'];
-if (RESERVED.includes(name)) {
+if (RESERVED_NAMES.includes(name)) {
   console.error(`"${name}" is taken by the site itself; pick another name`);
   process.exit(1);
 }

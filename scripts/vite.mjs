@@ -15,11 +15,30 @@
 //   peak memory for no measurable time.
 //
 // Neither changes what is built.
+//
+// `build` alone (what `npm run build` runs) goes through Vite's JavaScript API instead of its CLI,
+// so that errors in the decks end the build as a compiler's do: the plugin prints each one
+// (`slides/x.md:12:3: error: …`), then one line says the build failed; the CLI would add the
+// error's stack trace, ~15 lines about Vite's insides. Any other error is printed in full.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
 process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
+
+if (process.argv.length === 3 && process.argv[2] === 'build') {
+  const { build } = await import('vite');
+  try {
+    await build();
+  } catch (error) {
+    // The deck plugin's DeckBuildError (src/vite/plugin.ts), as thrown or inside the bundler's aggregate.
+    const ours = [error, ...(Array.isArray(error?.errors) ? error.errors : [])].find((e) => e?.deckErrors === true);
+    console.error(ours ? ours.message : `error during build:\n${inspect(error)}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
 
 const require = createRequire(import.meta.url);
 const vitePackage = require.resolve('vite/package.json');

@@ -73,3 +73,34 @@ export function listDecks(folder: string): string[] {
     return [];
   }
 }
+
+/** A deck's name is its page's address, `/<name>/`: lower-case letters, digits and dashes. */
+export const DECK_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** Names the site (or the project, in the dev server) already uses for something else. */
+export const RESERVED_NAMES = ['assets', 'index', 'src', 'public', 'node_modules', 'slides', 'dist', 'exports', 'docs', 'tests', 'scripts'];
+
+/** The name in lower-case letters, digits and dashes ("My Talk" → "my-talk"), or '' when nothing is left. */
+export function urlSafeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Why a deck file's name cannot be its page's address, as an error at file:1:1 (the cause is the
+ * name), or undefined when it can. The build and the dev server would otherwise skip the deck.
+ */
+export function deckNameProblem(file: string): Diagnostic | undefined {
+  const name = path.basename(file).replace(/\.md$/i, '');
+  const fail = (message: string): Diagnostic => ({ file, line: 1, column: 1, severity: 'error', message });
+  if (!DECK_NAME.test(name)) {
+    const safe = urlSafeName(name);
+    const hint = safe && !RESERVED_NAMES.includes(safe) ? `; rename it ${safe}.md` : '';
+    return fail(`the deck's name "${name}" cannot be its address (/${name}/): use lower-case letters, digits and dashes${hint}`);
+  }
+  if (RESERVED_NAMES.includes(name)) return fail(`the deck's name "${name}" is taken by the site itself; rename the file`);
+  return undefined;
+}

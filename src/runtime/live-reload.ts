@@ -1,7 +1,9 @@
 // Dev only: when a slide is saved, the dev server sends the deck's new `<section>`s; they are
 // swapped in without a page reload and the presenter stays on the same slide and step (or the
 // nearest one that still exists). A deck with errors keeps its last good slides under Vite's
-// error overlay, which closes by itself on the next good save.
+// error overlay, which closes by itself on the next good save, and only then: Vite's client clears
+// any overlay on any hot update (a font re-cut after a save sends one for the CSS), and reloads the
+// page when an overlay is up at the page's first update, which would open the broken deck.
 import type { RevealApi } from 'reveal.js';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
@@ -22,7 +24,12 @@ export function followDeckEdits(deck: RevealApi): void {
   const infoElement = document.getElementById(DEV_INFO_ID);
   if (!hot || !infoElement) return;
   const info = JSON.parse(infoElement.textContent ?? '{}') as { deck: string; errors: DeckError[] };
-  showErrors(info.errors);
+  let errors = info.errors;
+  showErrors(errors);
+  // Ours stand aside while Vite applies an update (so it neither clears them nor reloads), and
+  // come back after it while the deck still has errors.
+  hot.on('vite:beforeUpdate', () => showErrors([]));
+  hot.on('vite:afterUpdate', () => showErrors(errors));
 
   // The place changes when the presenter moves, not when a swap moves the deck: a save seen
   // half-written (an empty or cut-off file) must not lose the place the next full save restores.
@@ -35,7 +42,8 @@ export function followDeckEdits(deck: RevealApi): void {
 
   hot.on(UPDATE_EVENT, (update: DeckUpdate) => {
     if (update.deck !== info.deck) return;
-    showErrors(update.errors);
+    errors = update.errors;
+    showErrors(errors);
     if (update.html === undefined) return;
     document.title = update.title;
     place ??= currentPlace(deck);
@@ -82,9 +90,13 @@ export function swapSlides(deck: RevealApi, html: string, place: Place): Place |
   return sure ? { h: target, f: place.f, id: slides[target]!.id, total: count } : undefined;
 }
 
+/** The overlays this module opened (Vite's own, for a broken module, are left to Vite). */
+const shown = new Set<Element>();
+
 function showErrors(errors: DeckError[]): void {
-  document.querySelectorAll(OVERLAY).forEach((overlay) => overlay.remove());
+  for (const overlay of shown) overlay.remove();
+  shown.clear();
   const Overlay = customElements.get(OVERLAY);
   if (!Overlay || errors.length === 0) return;
-  for (const error of errors) document.body.appendChild(new Overlay(error));
+  for (const error of errors) shown.add(document.body.appendChild(new Overlay(error)));
 }

@@ -5,7 +5,7 @@ import '../theme/index.css';
 import './theme-switch.ts';
 import { makeAccessible } from './a11y.ts';
 import { fitPhones, swipeOneStep } from './phone.ts';
-import { followReducedMotion, motionConfig } from './navigation.ts';
+import { followReducedMotion, jumpOnG, jumpsOpenAtFirstStep, motionConfig, writeUrlAtOnce } from './navigation.ts';
 import { keepPreviewInStep, openPresenterOnS, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
 import type { RevealApi } from 'reveal.js';
@@ -13,9 +13,12 @@ import { showStepNumbers, stepNumber } from './slide-number.ts';
 
 startPreviewAtStep();
 const deck: RevealApi = new Reveal({
-  hash: true, // #/slide-id/step: a reload or a shared link lands on the same step
+  // #/slide-id/step: a reload or a shared link lands on the same step. reveal.js reads the URL;
+  // navigation.ts writes it, at once (reveal waits up to a second, and not at all on phones).
+  hash: false,
   fragmentInURL: true,
   history: false,
+  jumpToSlide: false, // G is ours: it takes the step number the screen shows (navigation.ts)
   controls: true,
   progress: true,
   center: false,
@@ -34,6 +37,9 @@ showStepNumbers(deck);
 openPresenterOnS(deck);
 keepPreviewInStep(deck);
 followReducedMotion(deck);
+writeUrlAtOnce(deck); // a reload right after a step keeps the step
+jumpOnG(deck); // G 13: what the screen calls 13; a jump opens at the slide's first step
+jumpsOpenAtFirstStep(deck); // so does the overview
 numberPrintedPages(deck);
 void deck.initialize();
 if (import.meta.env.DEV) void import('./live-reload.ts').then(({ followDeckEdits }) => followDeckEdits(deck)); // keep your place on edits

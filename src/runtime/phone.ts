@@ -3,13 +3,52 @@
 // shrinks to a third (a 36 px line becomes 11 px). Here, while the scroll view is on, the stage is a
 // narrow portrait page shaped like the screen: the same styles wrap into a column and stay readable.
 import type { RevealApi } from 'reveal.js';
+import type { Place } from './navigation.ts';
+import { stepsOf } from './slide-number.ts';
 
 /** Stage width on a phone, in slide pixels: a 390 px phone shows it at ~0.55, so 36 px text reads at ~20 px. */
 export const PHONE_STAGE_WIDTH = 660;
 
+/**
+ * The place a `#/slide-id/step` link names, read before reveal.js starts: on a phone reveal's
+ * scroll view opens at the top and rewrites the URL before the stage is fitted.
+ */
+export function placeInHash(deck: RevealApi, hash: string): (Place & { slide: HTMLElement }) | undefined {
+  const [name, step] = hash.replace(/^#\/?/, '').split('/');
+  if (!name) return undefined;
+  let slide: HTMLElement | null = null;
+  try {
+    slide = document.getElementById(decodeURIComponent(name));
+  } catch {
+    return undefined; // a malformed %-escape names no slide
+  }
+  if (!slide?.matches('.slides section')) return undefined;
+  const { h, v } = deck.getIndices(slide);
+  // (A step past the slide's last is its last, as reveal.js reads it.)
+  const f = step !== undefined && /^\d+$/.test(step) ? Math.min(Number(step), stepsOf(slide) - 2) : -1;
+  return { h, v: v ?? 0, f, slide };
+}
+
+/**
+ * In the scroll view a slide is a page, and each step a screen's height of scrolling in it: scroll
+ * to the top of the slide's page, then one step at a time (what a swipe does) to the step.
+ * (reveal's own slide() scrolls to a point computed as if the pages had no height of their own,
+ * up to a screen short of the slide on a long deck, and its scroll snapping then settles on the
+ * page before.)
+ */
+function scrollTo(deck: RevealApi, place: Place & { slide: HTMLElement }): void {
+  const viewport = deck.getViewportElement();
+  const page = place.slide.closest<HTMLElement>('.scroll-page');
+  if (!viewport || !page) return deck.slide(place.h, place.v);
+  viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+  for (let step = -1; step < place.f; step++) deck.next();
+}
+
 /** Call before `deck.initialize()`. */
 export function fitPhones(deck: RevealApi): void {
   let desktop: { width: number | string; height: number | string } | undefined;
+  const linked = location.hash;
+  let landed = false;
   const fit = () => {
     const config = deck.getConfig();
     desktop ??= { width: config.width ?? 960, height: config.height ?? 700 };
@@ -21,9 +60,20 @@ export function fitPhones(deck: RevealApi): void {
       wanted = { width: PHONE_STAGE_WIDTH, height: Math.round(PHONE_STAGE_WIDTH * aspect) };
     }
     if (config.width !== wanted.width || config.height !== wanted.height) deck.configure(wanted);
+    // A shared link opened on a phone lands on its slide and step, once the pages have their size.
+    if (!landed && viewport.classList.contains('reveal-scroll')) {
+      const place = placeInHash(deck, linked);
+      if (place) scrollTo(deck, place);
+    }
+    landed = true;
   };
   deck.on('ready', () => {
     fit();
+    // A link followed with the deck open (the hash edited): reveal's scroll view lands short of it too.
+    window.addEventListener('hashchange', () => {
+      const place = deck.getViewportElement()?.classList.contains('reveal-scroll') ? placeInHash(deck, location.hash) : undefined;
+      if (place) scrollTo(deck, place);
+    });
     // After reveal's own resize handler (which switches the scroll view on and off by width, and is
     // registered again on every configure(), so it may run after ours).
     window.addEventListener('resize', () => setTimeout(fit, 0));

@@ -89,7 +89,8 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
           .filter((asset) => asset.type === 'asset' && textFonts.some((name) => asset.fileName.includes(`/${name}-`)))
           .map((asset) => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: config.base + asset.fileName },
+            // With a relative base, relative to the page: /<name>/ finds the fonts one folder up.
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: assetHref(config.base, ctx.path, asset.fileName) },
             injectTo: 'head' as const,
           }));
       },
@@ -103,6 +104,13 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       server.watcher.on('add', rewrite);
     },
   };
+}
+
+/** A built asset's URL from the page at `pagePath` (`/name/index.html`): Vite's base, or relative to the page when the base is. */
+export function assetHref(base: string, pagePath: string, fileName: string): string {
+  if (base !== './' && base !== '') return base + fileName;
+  const up = path.posix.relative(path.posix.dirname(pagePath), '/');
+  return up ? `${up}/${fileName}` : `./${fileName}`;
 }
 
 /** Change when the way fonts are cut changes (options, kept characters), so old cuts are redone. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
 import { isLocalPath } from '../core/diagnostics/assets.ts';
-import { listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
+import { deckNameProblem, listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 
 export interface DeckPluginOptions {
@@ -39,7 +39,19 @@ export interface DeckError {
   loc: { file: string; line: number; column: number };
 }
 
-const DECK_NAME = /^[a-z0-9][a-z0-9-]*$/i;
+/**
+ * The build stops on errors in the decks, which the plugin has printed. Its message is the one-line
+ * summary; `npm run build` (scripts/vite.mjs) prints only that, not a stack trace.
+ */
+export class DeckBuildError extends Error {
+  readonly deckErrors = true;
+  constructor(failed: { file: string; errors: number }[]) {
+    const count = failed.reduce((sum, f) => sum + f.errors, 0);
+    super(`build failed: ${count} error${count === 1 ? '' : 's'} in ${failed.map((f) => f.file).join(', ')} (listed above); nothing was written`);
+    this.name = 'DeckBuildError';
+  }
+}
+
 /** How long a changed file must stay quiet before it is read (a few ms; the bench budget for a live edit is 200). */
 const SETTLE_MS = 15;
 
@@ -69,7 +81,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       const input: Record<string, string> = { index: path.join(root, 'index.html') };
       for (const file of listDecks(folder)) {
         const name = path.basename(file, '.md');
-        if (DECK_NAME.test(name) && name !== 'index' && name !== 'assets') input[name] = path.join(root, name, 'index.html');
+        // (A deck whose name cannot be an address fails in buildStart, with a diagnostic.)
+        if (!deckNameProblem(file)) input[name] = path.join(root, name, 'index.html');
       }
       return { build: { rolldownOptions: { input } } };
     },
@@ -89,16 +102,20 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     buildStart() {
       if (config.command !== 'build') return;
       built.clear();
+      const failed: { file: string; errors: number }[] = [];
       for (const name of deckNames()) {
+        const nameProblem = deckNameProblem(deckFile(name));
         const deck = compile(name);
         built.set(name, deck);
-        for (const d of deck.diagnostics.filter((d) => d.severity === 'warning')) this.warn(formatDiagnostic(d));
-        const errors = deck.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length > 0) {
-          const first = errors[0]!;
-          this.error({ message: errors.map(formatDiagnostic).join('\n'), id: path.resolve(config.root, first.file), loc: { file: path.resolve(config.root, first.file), line: first.line, column: first.column } });
-        }
+        const diagnostics = nameProblem ? [nameProblem, ...deck.diagnostics] : deck.diagnostics;
+        for (const d of diagnostics.filter((d) => d.severity === 'warning')) this.warn(formatDiagnostic(d));
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length === 0) continue;
+        // Compiler-style, every deck's errors, then one line (not a stack trace) to end the build.
+        for (const d of errors) config.logger.error(formatDiagnostic(d));
+        failed.push({ file: deckFile(name), errors: errors.length });
       }
+      if (failed.length > 0) throw new DeckBuildError(failed);
     },
     transformIndexHtml: {
       order: 'pre',
@@ -123,7 +140,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     },
     configureServer(server) {
       server.watcher.add(decksDir());
-      server.middlewares.use(deckPages(server, deckNames, pageId, template));
+      server.middlewares.use(deckPages(server, deckNames, pageId, template, deckFile));
+      // A deck the build would refuse for its name is an error here too, when the server starts and when it is added.
+      for (const name of deckNames()) {
+        const problem = deckNameProblem(deckFile(name));
+        if (problem) config.logger.error(formatDiagnostic(problem));
+      }
       // A save often arrives as several events (truncate, then write); wait for them to settle.
       const pending = new Map<string, ReturnType<typeof setTimeout>>();
       const onChange = (file: string) => {
@@ -140,6 +162,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         }, SETTLE_MS));
       };
       const sendUpdates = (file: string) => {
+        const problem = file.endsWith('.md') && path.dirname(file) === decksDir() ? deckNameProblem(path.relative(config.root, file)) : undefined;
+        if (problem) return config.logger.error(formatDiagnostic(problem));
         // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
         // image) may be used by any deck, so every deck is recompiled.
         const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
@@ -166,13 +190,32 @@ export function assetUrlsFromRoot(html: string, decksFolder: string): string {
   );
 }
 
-/** Dev server: `/<name>/` serves the page of slides/<name>.md (`/<name>` redirects there). */
-function deckPages(server: ViteDevServer, names: () => string[], pageId: (name: string) => string, template: () => string): Connect.NextHandleFunction {
+/**
+ * Dev server: `/<name>/` serves the page of slides/<name>.md (`/<name>` redirects there). A deck
+ * whose name cannot be an address, or a folder that is no deck, answers 404 saying so (never
+ * another deck's page: Vite's `mpa` app type, in vite.config.ts, has no fallback page either).
+ */
+function deckPages(server: ViteDevServer, names: () => string[], pageId: (name: string) => string, template: () => string, deckFile: (name: string) => string): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = /^\/([^/]+)(\/(index\.html)?)?$/.exec(url.pathname);
-    const name = match?.[1];
-    if (!name || !DECK_NAME.test(name) || !names().includes(name) || existsSync(pageId(name))) return next();
+    let name: string | undefined;
+    try {
+      name = match ? decodeURIComponent(match[1]!) : undefined;
+    } catch {
+      return next();
+    }
+    if (!name || existsSync(pageId(name))) return next();
+    const problem = names().includes(name) ? deckNameProblem(deckFile(name)) : undefined;
+    if (problem || (!names().includes(name) && match![2] && !existsSync(path.join(server.config.root, name)) && !existsSync(path.join(server.config.publicDir, name)))) {
+      const why = problem ? formatDiagnostic(problem) : `no deck is named "${name}"`;
+      if (problem) server.config.logger.error(why);
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(notFoundPage(why, names().filter((n) => !deckNameProblem(deckFile(n)))));
+      return;
+    }
+    if (!names().includes(name)) return next();
     if (!match![2]) {
       res.statusCode = 301;
       res.setHeader('Location', `/${name}/${url.search}`);
@@ -188,6 +231,13 @@ function deckPages(server: ViteDevServer, names: () => string[], pageId: (name: 
       })
       .catch(next);
   };
+}
+
+/** The dev server's answer for an address that is no deck: why, and the decks there are. */
+function notFoundPage(why: string, decks: string[]): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const links = decks.map((n) => `<li><a href="/${escape(n)}/">/${escape(n)}/</a></li>`).join('');
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>No such deck</title><h1>No such deck</h1><pre>${escape(why)}</pre><p>The decks:</p><ul>${links}</ul></html>\n`;
 }
 
 export function deckUpdate(root: string, name: string, deck: Deck): DeckUpdate {
@@ -233,4 +283,34 @@ export function codeFrame(source: string, line: number, column: number): string 
     if (n === line) out.push(`${' '.repeat(width)} | ${' '.repeat(Math.max(0, Math.min(column - 1, 200)))}^`);
   }
   return out.join('\n');
+}
+
+/** Whether `command` is an executable file in one of $PATH's folders. */
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
+}
+
+/**
+ * `npm start` (`vite --open`) on a machine without a desktop: Vite's opener spawns xdg-open, which
+ * is not there, and prints its ENOENT stack trace. Here the server does not try; it says so in one
+ * line, with the address to open. ($BROWSER, Vite's own setting, is left to Vite.)
+ */
+export function openBrowserOrSay(): Plugin {
+  let noOpener = false;
+  return {
+    name: 'deck-open-browser',
+    config(userConfig) {
+      noOpener = Boolean(userConfig.server?.open) && process.platform === 'linux' && !process.env.BROWSER && !onPath('xdg-open');
+      return noOpener ? { server: { open: false } } : undefined;
+    },
+    configureServer(server) {
+      if (!noOpener) return;
+      server.httpServer?.once('listening', () =>
+        setTimeout(() => {
+          const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+          server.config.logger.info(`no browser could be opened here (xdg-open is not installed): open ${url}`);
+        }, 0),
+      );
+    },
+  };
 }

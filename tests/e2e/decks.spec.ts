@@ -16,3 +16,18 @@ test('the talk is also built at /collaborations-in-ml/, with every asset found',
   await expect(page).toHaveURL(`${baseURL}collaborations-in-ml/#/what-is-collaborate`);
   expect(failed).toEqual([]);
 });
+
+// The preloaded fonts were linked as ./assets/… from /<name>/ too, a 404 on a real host (vite
+// preview answers it with the page instead, so the test looks at what comes back, not the status).
+for (const pagePath of ['', 'collaborations-in-ml/']) {
+  test(`every font preloaded by /${pagePath} is the font`, async ({ page }) => {
+    await page.goto(pagePath);
+    const hrefs = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const response = await page.request.get(href);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()['content-type'], href).toContain('font/woff2');
+    }
+  });
+}

@@ -166,6 +166,61 @@ test('a mistake shows in Vite’s overlay with file, line and column, and the ne
   expect(await position(page)).toEqual(before);
 });
 
+/** Resolves on the next CSS hot update the page applies (Vite's client logs each one). */
+function nextCssUpdate(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    const onLog = (message: { text(): string }) => {
+      if (!/hot updated: \S*\.css/.test(message.text())) return;
+      page.off('console', onLog);
+      resolve();
+    };
+    page.on('console', onLog);
+  });
+}
+
+// A save that also changes which characters the decks use re-cuts the fonts, and the CSS update
+// that follows made Vite's client clear the overlay (or, as the page's first update, reload the
+// page into the broken deck).
+test('the overlay stays while the deck has errors, through the font re-cut a save brings', async ({ page }) => {
+  await openAt(page, '#/my-collaboration-story');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  let cut = nextCssUpdate(page);
+  edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragment}', 'My life followed a ladder (café) {.fragment}'));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('(café)');
+  await cut;
+  cut = nextCssUpdate(page);
+  edit(talkFile(), (text) => text.replace('My life followed a ladder (café) {.fragment}', 'My life followed a ladder (cafe) {.fragmnt}'));
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toBeAttached();
+  await cut;
+  await page.waitForTimeout(500);
+  await expect(overlay).toBeAttached();
+  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('unknown class ".fragmnt"');
+  expect(await position(page)).toEqual(before);
+  edit(talkFile(), (text) => text.replace('My life followed a ladder (cafe) {.fragmnt}', 'My life followed a ladder (fixed) {.fragment}'));
+  await expect(overlay).toHaveCount(0);
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('My life followed a ladder (fixed)');
+});
+
+test('a broken save as the page’s first update does not reload the page into the broken deck', async ({ page }) => {
+  await openAt(page, '#/my-collaboration-story');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  const cut = nextCssUpdate(page);
+  edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragment}', 'My life followed a ladder (naïve) {.fragmnt}'));
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toBeAttached();
+  // (A reload instead of the CSS update is the failure this test is for.)
+  await Promise.race([cut, page.waitForEvent('framenavigated')]);
+  await page.waitForTimeout(500);
+  await page.locator('.reveal.ready').waitFor();
+  await expect(overlay).toBeAttached();
+  // Same page, same place, its last good slides.
+  expect(await position(page)).toEqual(before);
+  expect((await visibleLines(page)).join('\n')).not.toContain('naïve');
+});
+
 test('a deck opened with an error shows the overlay at once; the dev server keeps serving', async ({ page }) => {
   edit(talkFile(), (text) => text.replace('::: replace', '::: replcae'));
   await page.goto(DEV_URL);
@@ -207,4 +262,27 @@ test('adding a missing figure clears its error without a reload', async ({ page 
   await expect(page.locator('.reveal .slides svg[role="img"]')).toHaveCount(1);
   await expect(overlay).toHaveCount(0);
   expect((await position(page)).sameDocument).toBe(true);
+});
+
+test('an address that is no deck, or a deck whose name cannot be an address, is a 404 saying why, never the talk', async ({ page }) => {
+  writeFileSync(path.join(decks, 'my_talk.md'), '## My talk\n');
+  try {
+    for (const [address, why] of [
+      ['my_talk/', 'my_talk.md:1:1: error: the deck\'s name "my_talk" cannot be its address'],
+      ['my_talk', 'my_talk.md:1:1: error: the deck\'s name "my_talk" cannot be its address'],
+      ['no-such-deck/', 'no deck is named "no-such-deck"'],
+    ] as const) {
+      const response = await page.goto(`${DEV_URL}${address}`);
+      expect(response?.status(), address).toBe(404);
+      const text = await page.locator('body').innerText();
+      expect(text, address).toContain(why);
+      expect(text, address).not.toContain('Collaborations in ML');
+    }
+    // The decks that are fine are listed, and still served.
+    await page.locator('a[href="/second/"]').click();
+    await page.locator('.reveal.ready').waitFor();
+    await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('Second deck');
+  } finally {
+    rmSync(path.join(decks, 'my_talk.md'));
+  }
 });

@@ -69,11 +69,24 @@ for (const key of ['b', 'Period']) {
         return style ? `${top.className} ${style.backgroundColor} ${style.opacity}` : '';
       });
     await expect.poll(cover).toBe('pause-overlay rgb(0, 0, 0) 1');
+    // A presenter's black is black: no "Resume presentation" button on it.
+    await expect(page.locator('.reveal .pause-overlay')).toBeVisible();
+    expect(await page.locator('.reveal .pause-overlay').evaluate((overlay) => [...overlay.querySelectorAll('*')].filter((el) => el.checkVisibility()).length)).toBe(0);
     await page.keyboard.press(key);
     await expect(reveal).not.toHaveClass(/\bpaused\b/);
     await expect.poll(cover).not.toContain('pause-overlay');
   });
 }
+
+test('a click on the black screen brings the slide back', async ({ page }) => {
+  await open(page, '#/my-collaboration-story');
+  await page.keyboard.press('b');
+  await expect(page.locator('.reveal')).toHaveClass(/\bpaused\b/);
+  // (Once the black has faded in.)
+  await expect.poll(() => page.locator('.reveal .pause-overlay').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  await page.mouse.click(640, 360);
+  await expect(page.locator('.reveal')).not.toHaveClass(/\bpaused\b/);
+});
 
 test('F goes fullscreen', async ({ page }) => {
   await open(page);
@@ -95,17 +108,99 @@ for (const key of ['Escape', 'o']) {
   });
 }
 
-test('G jumps to a slide by number or by name', async ({ page }) => {
+test('G jumps to a step by the number the screen shows, or to a slide by name', async ({ page }) => {
   await open(page);
+  const number = page.locator('.reveal .slide-number');
   await page.keyboard.press('g');
   await page.keyboard.type('5');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/${ids[4]}$`));
+  // Step 5 of the talk is the first step of its fourth slide (the title, and two steps, come before).
+  await expect(page).toHaveURL(new RegExp(`#/${ids[frames[4]!.slide]}$`));
+  await expect(number).toHaveText(new RegExp(`^\\s*5\\s+of\\s+${frames.length}\\s*$`));
   await page.keyboard.press('g');
   await page.keyboard.type('vs');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/vs$/);
   await expect.poll(() => shown(page)).toContain('Jungle gym');
+});
+
+// The number on screen counts steps ("13 of 22"), so G 13 goes to what the screen calls 13, even
+// in the middle of a slide.
+for (const n of [3, 12, 13, frames.length]) {
+  test(`G ${n} shows step ${n}`, async ({ page }) => {
+    await open(page, '#/vs');
+    await page.keyboard.press('g');
+    await page.keyboard.type(String(n));
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.reveal .slide-number')).toHaveText(new RegExp(`^\\s*${n}\\s+of\\s+${frames.length}\\s*$`));
+    await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(frames[n - 1]!.lines));
+  });
+}
+
+test('G and a number past the end, or Esc, stays where it was', async ({ page }) => {
+  await open(page, '#/my-collaboration-story/0');
+  await page.keyboard.press('g');
+  await page.keyboard.type('999');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('g');
+  await page.keyboard.type('vs');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/#\/my-collaboration-story\/0$/);
+  await expect(page.locator('.reveal .jump-to-slide')).toHaveCount(0);
+});
+
+// A jump back must not give the punchline away: reveal.js kept an earlier slide with every step shown.
+const story = frames.filter((f) => ids[f.slide] === 'my-collaboration-story');
+test('G back to an earlier slide opens it at its first step', async ({ page }) => {
+  await open(page, '#/vs');
+  await page.keyboard.press('g');
+  await page.keyboard.type('my-collaboration-story');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/my-collaboration-story$/);
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(story[0]!.lines));
+  // PageUp from the next slide still walks back through the steps: that is stepping, not a jump.
+  await open(page, '#/the-jungle-gym-experience-has-led-me-to');
+  await page.keyboard.press('PageUp');
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(story.at(-1)!.lines));
+});
+
+test('the overview, back to an earlier slide, opens it at its first step', async ({ page }) => {
+  await open(page, '#/vs');
+  await page.keyboard.press('o');
+  await expect(page.locator('.reveal')).toHaveClass(/\boverview\b/);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.reveal')).not.toHaveClass(/\boverview\b/);
+  await expect(page).toHaveURL(/#\/my-collaboration-story$/);
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(story[0]!.lines));
+  // Closed again without moving, the overview keeps the step.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('o');
+  await page.keyboard.press('o');
+  await expect(page).toHaveURL(/#\/my-collaboration-story\/0$/);
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(story[1]!.lines));
+});
+
+test('a click on a slide in the overview opens it at its first step', async ({ page }) => {
+  await open(page, '#/vs');
+  await page.keyboard.press('o');
+  await page.locator('.slides > section#my-collaboration-story').click();
+  await expect(page).toHaveURL(/#\/my-collaboration-story$/);
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(story[0]!.lines));
+});
+
+test('the URL names the step as soon as it changes: a reload right after a step keeps it', async ({ page }) => {
+  await open(page, '#/what-is-collaborate');
+  for (const hash of ['#/what-is-collaborate/0', '#/why-should-we-care-about-this', '#/why-we-collaborate', '#/why-we-collaborate/0']) {
+    await page.keyboard.press('PageDown');
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+  }
+  await page.reload();
+  await page.locator('.reveal.ready').waitFor();
+  await expect(page).toHaveURL(/#\/why-we-collaborate\/0$/);
+  const step = frames.find((f) => ids[f.slide] === 'why-we-collaborate' && f.step === 1)!;
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(step.lines));
 });
 
 test('a shared link lands on the step it names', async ({ page }) => {

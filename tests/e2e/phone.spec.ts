@@ -149,3 +149,22 @@ for (const viewport of [PHONE, { width: 360, height: 740 }]) {
     expect(await wordsBrokenAcrossLines(page)).toEqual([]);
   });
 }
+
+// A link shared from a laptop and opened on a phone: reveal's scroll view opened at the title (and
+// its own jump lands a screen short of a slide far down the deck).
+for (const [slide, step] of [['why-we-collaborate-2', 0], ['my-collaboration-story', 2], ['vs', 0], ['the-eventual-goal-a-vibrant-playground-where-any-kind-of-pla', 0]] as const) {
+  test(`a shared link to ${slide}, step ${step + 1}, lands there; the next swipe shows the next step`, async ({ page }) => {
+    const hash = step === 0 ? `#/${slide}` : `#/${slide}/${step - 1}`;
+    const at = frames.findIndex((f) => talk.slides[f.slide]!.id === slide && f.step === step);
+    expect(at).toBeGreaterThan(0);
+    await page.goto(`./${hash}`);
+    await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
+    await page.locator('.reveal.ready').waitFor();
+    await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(frames[at]!.lines));
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    if (at < frames.length - 1) {
+      await swipeUp(page);
+      await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(frames[at + 1]!.lines));
+    }
+  });
+}
