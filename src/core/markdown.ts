@@ -23,6 +23,7 @@ import { stepConflictsPlugin } from './plugins/step-conflicts.ts';
 import { imageCheckPlugin } from './plugins/image-check.ts';
 import { slideCheckPlugin } from './plugins/slide-check.ts';
 import { unsafeContentPlugin } from './plugins/unsafe-content.ts';
+import { fontCoverageCheckPlugin } from './plugins/font-coverage-check.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
@@ -49,5 +50,6 @@ export function createMarkdown(): MarkdownItInstance {
     .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic
     .use(imageCheckPlugin) //       missing images, missing alt text → diagnostics
     .use(slideCheckPlugin) //       empty slides, slides without a heading → warnings
-    .use(unsafeContentPlugin); //   <script>, on…= handlers, javascript: URLs → reported, removed
+    .use(unsafeContentPlugin) //    <script>, on…= handlers, javascript: URLs → reported, removed
+    .use(fontCoverageCheckPlugin); // characters no shipped font draws → warnings
 }
