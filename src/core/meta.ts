@@ -4,8 +4,10 @@ import type { DeckLink, DeckMeta } from './model.ts';
 import { report, type DeckEnv } from './env.ts';
 import { nearest } from './diagnostics/suggest.ts';
 
-const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang', 'canonical'] as const;
+const STRING_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'url', 'event', 'date', 'description', 'lang', 'dir', 'canonical'] as const;
 type StringKey = (typeof STRING_KEYS)[number];
+/** `dir`: the deck's text direction (`rtl` for Arabic, Hebrew…), as HTML's dir attribute takes it. */
+const TEXT_DIRECTIONS: readonly string[] = ['ltr', 'rtl', 'auto'];
 export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, 'links', 'titleSlide'];
 
 export function defaultMeta(): DeckMeta {
@@ -73,6 +75,10 @@ export function parseMeta(raw: string, firstLine: number, env: DeckEnv): DeckMet
       if (key === 'canonical' && meta.canonical !== undefined && !/^https?:\/\/[^/\s]+/i.test(meta.canonical)) {
         report(env, 'error', place.value[0], place.value[1], 'front matter key "canonical" must be an http(s) URL, like https://user.github.io/repo/');
         delete meta.canonical;
+      }
+      if (key === 'dir' && meta.dir !== undefined && !TEXT_DIRECTIONS.includes(meta.dir)) {
+        report(env, 'error', place.value[0], place.value[1], `front matter key "dir" must be ${TEXT_DIRECTIONS.join(', ')}, got ${describe(value)}`);
+        delete meta.dir;
       }
     } else if (key === 'links') {
       meta.links = parseLinks(value, () => wrongType('a list of URLs or of {label, href}'));

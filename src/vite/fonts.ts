@@ -179,19 +179,20 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
   const resolve = (p: string) => path.resolve(config.root, p);
   const write = async () => {
     const allText = options.textFrom.map((dir) => readTextFiles(resolve(dir))).join('');
-    const text = unique(allText);
+    // Each font's characters come from the whole text: an emoji sequence (🇺🇸, 1️⃣) only is one in place.
+    const kept = THEME_FONTS.map((font) => unique(font.keep(allText)) || ' ');
     const outDir = resolve(options.outDir);
     mkdirSync(outDir, { recursive: true });
     // Cutting fonts is most of a build's time and memory (harfbuzz in WebAssembly): skip it when the
     // decks' characters and the fonts are what they were at the last cut and its files are there.
-    const key = cutKey(text);
+    const key = cutKey(kept.join('\0'));
     const stamp = path.join(outDir, '.cut-key');
     const outputs = [...THEME_FONTS.map((f) => f.out), 'emoji.css'].map((name) => path.join(outDir, name));
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key && outputs.every((file) => existsSync(file))) return;
     const { default: subsetFont } = await import('subset-font');
-    for (const font of THEME_FONTS) {
+    for (const [i, font] of THEME_FONTS.entries()) {
       // No hinting: at slide sizes it changes nothing visible, and it halves the files.
-      const subset = await subsetFont(readFileSync(require.resolve(font.from)), font.keep(text) || ' ', { targetFormat: 'woff2', noHinting: true });
+      const subset = await subsetFont(readFileSync(require.resolve(font.from)), kept[i]!, { targetFormat: 'woff2', noHinting: true });
       writeFileSync(path.join(outDir, font.out), subset);
     }
     writeFileSync(path.join(outDir, 'emoji.css'), emojiCss(allText, (m) => config.logger.warn(m)));
