@@ -43,6 +43,8 @@ export function renderDocument(template: string, deck: Deck, options: DocumentOp
   };
   const head = headTags(deck, options);
   const filled = template
+    // A right-to-left deck (front matter `dir: rtl`) is right-to-left from <html> down.
+    .replace(/<html\b/i, (open) => (deck.meta.dir ? `${open} dir="${escapeAttr(deck.meta.dir)}"` : open))
     .replace(/%deck\.(\w+)%/g, (whole, key: string) => (key in values ? escapeAttr(values[key]!) : whole))
     .replace('<!--deck:slides-->', () => deck.slides.map((slide) => slide.html).join(''));
   if (filled.includes('<!--deck:head-->')) return filled.replace('<!--deck:head-->', () => head);

@@ -23,6 +23,7 @@ import { stepConflictsPlugin } from './steps/step-conflicts.ts';
 import { imageCheckPlugin } from './checks/image-check.ts';
 import { slideCheckPlugin } from './checks/slide-check.ts';
 import { unsafeContentPlugin } from './checks/unsafe-content.ts';
+import { fontCoverageCheckPlugin } from './checks/font-coverage-check.ts';
 
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
@@ -50,5 +51,6 @@ export function createMarkdown(): MarkdownItInstance {
     .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic
     .use(imageCheckPlugin) //       missing images, missing alt text → diagnostics
     .use(slideCheckPlugin) //       empty slides, slides without a heading → warnings
-    .use(unsafeContentPlugin); //   <script>, on…= handlers, javascript: URLs → reported, removed
+    .use(unsafeContentPlugin) //    <script>, on…= handlers, javascript: URLs → reported, removed
+    .use(fontCoverageCheckPlugin); // characters no shipped font draws → warnings
 }

@@ -61,6 +61,8 @@ export const FRONT_MATTER = {
   date: text,
   description: text,
   lang: text,
+  /** The deck's text direction (`rtl` for Arabic, Hebrew…), as HTML's dir attribute takes it. */
+  dir: oneOf('ltr', 'rtl', 'auto'),
   canonical: httpUrl,
   links: linkList,
   titleSlide: trueOrFalse,

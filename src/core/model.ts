@@ -31,6 +31,8 @@ export interface DeckMeta {
   /** Where the deck is published (`https://user.github.io/repo/`): canonical URL, absolute share links. */
   canonical?: string;
   lang: string;
+  /** Text direction of the whole deck (`dir` on <html>): `ltr`, `rtl` or `auto`; unset means left to right. */
+  dir?: string;
   /** Generate a title slide from the metadata (default: true when there is a title). */
   titleSlide: boolean;
 }

@@ -2,12 +2,15 @@
 // it cuts the text font and the emoji font down to the characters the decks use, and writes the
 // Twemoji pictures of the emoji they use as CSS, where src/theme/ points. So the site ships a few
 // KiB of font and emoji, and nothing is fetched from elsewhere.
+// Faces that only some decks need (italics; scripts Atkinson Hyperlegible lacks, from Noto) are cut
+// per page, to the characters that page's slides use, and declared only in that page (pageFaces).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { EMOJI, twemojiName } from '../core/syntax/emoji.ts';
+import { UNDRAWN, codePointRanges, encodeRanges, inRanges, mergeRanges, unicodeRange, type CodePointRange } from '../core/font-coverage.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -20,8 +23,10 @@ export interface FontSource {
   keep: (text: string) => string;
 }
 
-/** Emoji code points: pictographs, flags (regional indicators) and the joiners and selectors around them. */
-const EMOJI_POINT = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u20e3]/gu;
+/** The characters of the decks' emoji (whole sequences: ZWJ, selectors, skin tones, keycaps, tags). */
+const emojiText = (text: string) => (text.match(EMOJI) ?? []).join('');
+/** The decks' text without its emoji: ©, ™ or ↔ on their own are text, and stay in the text font. */
+const withoutEmoji = (text: string) => text.replace(EMOJI, '');
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 /** Characters the theme itself draws (the second-level list marker in src/theme/slides.css). */
 const THEME_TEXT = '–';
@@ -32,13 +37,135 @@ export const THEME_FONTS: FontSource[] = [
   ...[400, 700].map((weight) => ({
     out: `atkinson-hyperlegible-${weight}.woff2`,
     from: `@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff2`,
-    keep: (text: string) => PRINTABLE_ASCII + THEME_TEXT + text.replace(EMOJI_POINT, ''),
+    keep: (text: string) => PRINTABLE_ASCII + THEME_TEXT + withoutEmoji(text),
   })),
   // Twemoji's font, for the emoji characters' metrics only: its glyphs come out of the cut blank
   // (harfbuzz's subsetter here drops the COLR colour table), so the pictures come from emoji.css.
   // The characters stay text, and never fall back to a system emoji font.
-  { out: 'twemoji.woff2', from: 'twemoji-colr-font/twemoji.woff2', keep: (text) => (text.match(EMOJI_POINT) ?? []).join('') },
+  { out: 'twemoji.woff2', from: 'twemoji-colr-font/twemoji.woff2', keep: emojiText },
 ];
+
+/** A family from Fontsource: one file per subset, weight and style; `unicode.json` names each subset's characters. */
+interface FontsourceFamily {
+  /** Package, and the start of its file names (`@fontsource/noto-sans-sc` → `noto-sans-sc-…`). */
+  pkg: string;
+  /** The subsets (unicode.json keys) used for characters the theme's Atkinson Hyperlegible lacks. */
+  subsets: (name: string) => boolean;
+  /** It has italic faces. */
+  italic: boolean;
+}
+
+/**
+ * Where a character Atkinson Hyperlegible (Latin) lacks comes from: the first family with a subset
+ * that has it. To ship another script, add its Fontsource package here (installed with an exact
+ * version) and update src/core/font-coverage.ts (tests/unit/fonts.test.ts prints the new table).
+ */
+export const FALLBACK_FAMILIES: FontsourceFamily[] = [
+  { pkg: '@fontsource/atkinson-hyperlegible', subsets: (name) => name === 'latin-ext', italic: true },
+  { pkg: '@fontsource/noto-sans-arabic', subsets: (name) => name === 'arabic', italic: false },
+  // Chinese (simplified) in ~100 numbered slices, and Cyrillic and Vietnamese; its Latin is not used.
+  { pkg: '@fontsource/noto-sans-sc', subsets: (name) => !name.startsWith('latin'), italic: false },
+];
+
+/** The theme's text font: the Latin subset is what src/theme/fonts.css declares. */
+const TEXT_FONT = '@fontsource/atkinson-hyperlegible';
+
+function subsetRanges(pkg: string): Map<string, CodePointRange[]> {
+  const table = JSON.parse(readFileSync(require.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+  return new Map(Object.entries(table).map(([name, list]) => [name.replace(/^\[(.*)\]$/, '$1'), codePointRanges(list)]));
+}
+
+const rangesOf = new Map<string, Map<string, CodePointRange[]>>();
+const subsetsOf = (pkg: string) => rangesOf.get(pkg) ?? rangesOf.set(pkg, subsetRanges(pkg)).get(pkg)!;
+const latinRanges = () => mergeRanges(subsetsOf(TEXT_FONT).get('latin')!);
+
+/** What src/core/font-coverage.ts must hold: the characters the shipped fonts draw. */
+export function shippedCoverage(): string {
+  const ranges = [...latinRanges()];
+  for (const family of FALLBACK_FAMILIES) {
+    for (const [name, subset] of subsetsOf(family.pkg)) if (family.subsets(name)) ranges.push(...subset);
+  }
+  return encodeRanges(mergeRanges(ranges));
+}
+
+/** One face a page declares, and the characters it is cut to. */
+export interface PageFace {
+  style: 'normal' | 'italic';
+  weight: 400 | 700;
+  /** Package path of the full font. */
+  from: string;
+  text: string;
+  /** For a face that adds characters to the family (another script), exactly those characters. */
+  unicodeRange?: string;
+}
+
+/** The text a page's slides show (figures' <text> included), from their HTML. */
+export function htmlText(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return html
+    .replace(/<(script|style|title|textarea)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] !== '#') return named[name.toLowerCase()] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
+
+/**
+ * The faces a page needs beyond the theme's own, from its slides' HTML: italics (400 and 700, as
+ * headings are bold) when it has emphasis, cut to the characters in emphasis; and, for characters
+ * Atkinson Hyperlegible's Latin lacks, the fallback family's subsets that have them, cut to them.
+ * All under the theme's family name, so the font stack stays as it is.
+ */
+export function pageFaces(pageHtml: string): PageFace[] {
+  const body = pageHtml.slice(Math.max(0, pageHtml.search(/<body\b/i)));
+  const text = unique(withoutEmoji(htmlText(body)));
+  const italic = unique(withoutEmoji([...body.matchAll(/<em>([\s\S]*?)<\/em>/g)].map((m) => htmlText(m[1]!)).join('')));
+  const faces: PageFace[] = [];
+  const weights = [400, 700] as const;
+  if (italic.trim()) {
+    for (const weight of weights) {
+      faces.push({ style: 'italic', weight, from: `${TEXT_FONT}/files/atkinson-hyperlegible-latin-${weight}-italic.woff2`, text: PRINTABLE_ASCII + THEME_TEXT + italic });
+    }
+  }
+  const latin = latinRanges();
+  const groups = new Map<string, { family: FontsourceFamily; subset: string; chars: string[] }>();
+  for (const char of text) {
+    const point = char.codePointAt(0)!;
+    if (UNDRAWN.test(char) || inRanges(point, latin)) continue;
+    for (const family of FALLBACK_FAMILIES) {
+      const subset = [...subsetsOf(family.pkg)].find(([name, ranges]) => family.subsets(name) && inRanges(point, ranges))?.[0];
+      if (subset === undefined) continue;
+      const key = `${family.pkg} ${subset}`;
+      const group = groups.get(key) ?? groups.set(key, { family, subset, chars: [] }).get(key)!;
+      group.chars.push(char);
+      break;
+    }
+  }
+  for (const { family, subset, chars } of groups.values()) {
+    const id = family.pkg.replace(/^@fontsource\//, '');
+    const styles = family.italic && chars.some((c) => italic.includes(c)) ? (['normal', 'italic'] as const) : (['normal'] as const);
+    for (const style of styles) {
+      for (const weight of weights) {
+        faces.push({ style, weight, from: `${family.pkg}/files/${id}-${subset}-${weight}-${style}.woff2`, text: chars.join(''), unicodeRange: unicodeRange(chars) });
+      }
+    }
+  }
+  return faces;
+}
+
+/** The @font-face rules for a page's own faces, each at its URL. */
+export function pageFontCss(faces: { face: PageFace; url: string }[]): string {
+  return faces
+    .map(({ face, url }) =>
+      `@font-face{font-family:'Atkinson Hyperlegible';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${url}) format('woff2')${face.unicodeRange ? `;unicode-range:${face.unicodeRange}` : ''}}`,
+    )
+    .join('\n');
+}
+
+/** Where the dev server serves the pages' own faces from (they live in memory). */
+const DEV_FONT_PATH = '/@deck-fonts/';
 
 export interface FontsPluginOptions {
   /** Folders whose .md and .svg files hold the decks' text, relative to the root. */
@@ -52,23 +179,42 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
   const resolve = (p: string) => path.resolve(config.root, p);
   const write = async () => {
     const allText = options.textFrom.map((dir) => readTextFiles(resolve(dir))).join('');
-    const text = unique(allText);
+    // Each font's characters come from the whole text: an emoji sequence (🇺🇸, 1️⃣) only is one in place.
+    const kept = THEME_FONTS.map((font) => unique(font.keep(allText)) || ' ');
     const outDir = resolve(options.outDir);
     mkdirSync(outDir, { recursive: true });
     // Cutting fonts is most of a build's time and memory (harfbuzz in WebAssembly): skip it when the
     // decks' characters and the fonts are what they were at the last cut and its files are there.
-    const key = cutKey(text);
+    const key = cutKey(kept.join('\0'));
     const stamp = path.join(outDir, '.cut-key');
     const outputs = [...THEME_FONTS.map((f) => f.out), 'emoji.css'].map((name) => path.join(outDir, name));
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key && outputs.every((file) => existsSync(file))) return;
     const { default: subsetFont } = await import('subset-font');
-    for (const font of THEME_FONTS) {
+    for (const [i, font] of THEME_FONTS.entries()) {
       // No hinting: at slide sizes it changes nothing visible, and it halves the files.
-      const subset = await subsetFont(readFileSync(require.resolve(font.from)), font.keep(text) || ' ', { targetFormat: 'woff2', noHinting: true });
+      const subset = await subsetFont(readFileSync(require.resolve(font.from)), kept[i]!, { targetFormat: 'woff2', noHinting: true });
       writeFileSync(path.join(outDir, font.out), subset);
     }
     writeFileSync(path.join(outDir, 'emoji.css'), emojiCss(allText, (m) => config.logger.warn(m)));
     writeFileSync(stamp, key);
+  };
+  /** The pages' own faces, by file name: served from memory in dev, written out at build. */
+  const pageFiles = new Map<string, Uint8Array>();
+  /** Each face is cut once per set of characters (a dev session recuts only what a save changed). */
+  const cuts = new Map<string, Promise<{ file: string; bytes: Uint8Array }>>();
+  const cut = (face: PageFace) => {
+    const key = `${face.from}\0${face.text}`;
+    let done = cuts.get(key);
+    if (!done) {
+      done = (async () => {
+        const { default: subsetFont } = await import('subset-font');
+        const bytes = await subsetFont(readFileSync(require.resolve(face.from)), face.text, { targetFormat: 'woff2', noHinting: true });
+        const stem = path.basename(face.from, '.woff2').replace(/-normal$/, '');
+        return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
+      })();
+      cuts.set(key, done);
+    }
+    return done;
   };
   return {
     name: 'deck-fonts',
@@ -80,12 +226,24 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
     },
     // The title slide needs both text weights: preload them, so the browser fetches them with the
     // CSS instead of after it (the text is hidden until they arrive: font-display: block).
+    // A page whose slides need more (italics, another script) declares those faces itself.
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        if (!ctx.bundle) return undefined;
+      async handler(html, ctx) {
+        const build = Boolean(ctx.bundle);
+        const pageDir = path.posix.dirname(path.relative(config.root, ctx.filename).split(path.sep).join('/'));
+        const assetUrl = (fileName: string) => (config.base.startsWith('.') ? path.posix.relative(pageDir, fileName) : config.base + fileName);
+        const faces = await Promise.all(
+          pageFaces(html).map(async (face) => {
+            const { file, bytes } = await cut(face);
+            pageFiles.set(file, bytes);
+            return { face, url: build ? assetUrl(`${config.build.assetsDir}/${file}`) : DEV_FONT_PATH + file };
+          }),
+        );
+        const tags: HtmlTagDescriptor[] = faces.length > 0 ? [{ tag: 'style', children: pageFontCss(faces), injectTo: 'head' }] : [];
+        if (!ctx.bundle) return tags;
         const textFonts = THEME_FONTS.filter((f) => f.out.endsWith('.woff2') && !f.out.startsWith('twemoji')).map((f) => f.out.replace(/\.woff2$/, ''));
-        return Object.values(ctx.bundle)
+        const preloads = Object.values(ctx.bundle)
           .filter((asset) => asset.type === 'asset' && textFonts.some((name) => asset.fileName.includes(`/${name}-`)))
           .map((asset) => ({
             tag: 'link',
@@ -93,9 +251,23 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
             attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: assetHref(config.base, ctx.path, asset.fileName) },
             injectTo: 'head' as const,
           }));
+        return [...preloads, ...tags];
       },
     },
+    // The pages' own faces: written beside the other assets (the pages were written before this).
+    writeBundle(output) {
+      const dir = path.join(output.dir ?? resolve(config.build.outDir), config.build.assetsDir);
+      mkdirSync(dir, { recursive: true });
+      for (const [file, bytes] of pageFiles) writeFileSync(path.join(dir, file), bytes);
+    },
     configureServer(server) {
+      server.middlewares.use(DEV_FONT_PATH, (req, res, next) => {
+        const bytes = pageFiles.get(decodeURIComponent((req.url ?? '').replace(/^\//, '').replace(/[?#].*$/, '')));
+        if (!bytes) return next();
+        res.setHeader('Content-Type', 'font/woff2');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(bytes);
+      });
       const rewrite = (file: string) => {
         if (!options.textFrom.some((dir) => file.startsWith(resolve(dir) + path.sep))) return;
         write().catch((error: unknown) => config.logger.error(`deck-fonts: ${String(error)}`));
@@ -114,7 +286,7 @@ export function assetHref(base: string, pagePath: string, fileName: string): str
 }
 
 /** Change when the way fonts are cut changes (options, kept characters), so old cuts are redone. */
-const CUT_RECIPE = 'woff2, no hinting, ASCII + theme text; emoji css v1';
+const CUT_RECIPE = 'woff2, no hinting, ASCII + theme text; emoji as RGI sequences; emoji css v2';
 
 /** What a cut depends on: the characters kept, and the exact font files and tools that cut them. */
 function cutKey(text: string): string {
@@ -130,16 +302,23 @@ export function emojiCss(text: string, warn: (message: string) => void): string 
   const rules = ['/* Generated by src/vite/fonts.ts from @twemoji/svg (CC-BY 4.0, Twitter/jdecked). */'];
   for (const emoji of new Set(text.match(EMOJI) ?? [])) {
     const name = twemojiName(emoji);
-    let svg: string;
-    try {
-      svg = readFileSync(require.resolve(`@twemoji/svg/${name}.svg`), 'utf8');
-    } catch {
+    // Twemoji names a few ZWJ sequences without their U+FE0F (👁️‍🗨️ is 1f441-200d-1f5e8).
+    const svg = [name, name.replace(/-fe0f/g, '')].map(twemojiSvg).find((found) => found !== undefined);
+    if (svg === undefined) {
       warn(`deck-fonts: no Twemoji picture for ${emoji} (${name}); it will show as text`);
       continue;
     }
     rules.push(`.reveal .emoji[data-emoji="${name}"] { background-image: url("data:image/svg+xml,${encodeURIComponent(svg.trim())}"); }`);
   }
   return rules.join('\n') + '\n';
+}
+
+function twemojiSvg(name: string): string | undefined {
+  try {
+    return readFileSync(require.resolve(`@twemoji/svg/${name}.svg`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function readTextFiles(dir: string): string {

@@ -90,3 +90,13 @@ describe('page head', () => {
     expect(html.indexOf('og:title')).toBeLessThan(html.indexOf('<title>'));
   });
 });
+
+describe('text direction', () => {
+  it('puts front matter `dir: rtl` on <html>, and nothing on a deck without it', () => {
+    const rtl = compileDeck('---\ntitle: عرض\nlang: ar\ndir: rtl\n---\n\n## مرحبا\n', { file: 'rtl.md' });
+    expect(rtl.diagnostics).toEqual([]);
+    const html = elements(renderDocument(template, rtl)).find((n) => n.nodeName === 'html')!;
+    expect([attr(html, 'lang'), attr(html, 'dir')]).toEqual(['ar', 'rtl']);
+    expect(attr(elements(renderDocument(template, talk)).find((n) => n.nodeName === 'html')!, 'dir')).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-// Emoji: each emoji (❌, ✅, 👇, a flag like 🇺🇸) is wrapped in `<span class="emoji" data-emoji="…">`
+// Emoji: each emoji (❌, ✅, 👇, a flag like 🇺🇸, 👍🏽, 👨🏽‍🔬, 1️⃣, 🏴󠁧󠁢󠁳󠁣󠁴󠁿) is wrapped in `<span class="emoji" data-emoji="…">`
 // (Twemoji's file name), so the theme draws it with the deck's own picture, the same on every
 // system; it stays text, for screen readers, search and the text export. A list item that starts with one gets `emoji-item`, so
 // the emoji stands in for the bullet.
@@ -7,11 +7,25 @@ import type { Token } from 'markdown-it';
 import { STEPS } from '../phases.ts';
 
 export const EMOJI_TOKEN = 'deck_emoji';
-/** A flag (two regional indicators), or a pictograph with its selector and ZWJ sequence. */
-export const EMOJI = /\p{Regional_Indicator}{2}|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
+/**
+ * One emoji as Unicode's RGI list has it (UTS #51): a pictograph that is an emoji by default, or a
+ * text character made one with U+FE0F (©️, but not ©, ™ or ↔), a skin tone sequence (👍🏽), a ZWJ
+ * sequence (👨🏽‍🔬), a flag (🇺🇸), a tag flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿), a keycap (1️⃣); the `v` flag matches the
+ * longest sequence first. A ZWJ sequence of pictographs that the list lacks (newer than this
+ * Node's Unicode, say) is still one emoji, as UTS #51's grammar has it. A skin tone on its own is
+ * not one, and U+FE0E after an emoji asks for text. (Built from a string: TypeScript's target
+ * predates the `v` flag, which Node 20 has.)
+ */
+export const EMOJI = new RegExp(
+  [
+    '\\p{Extended_Pictographic}\\uFE0F?\\p{Emoji_Modifier}?(?:\\u200D\\p{Extended_Pictographic}\\uFE0F?\\p{Emoji_Modifier}?)+',
+    '(?!\\p{Emoji_Modifier})\\p{RGI_Emoji}(?!\\uFE0E)',
+  ].join('|'),
+  'gv',
+);
 
 /** The same pattern, not global: a stateless yes/no test. */
-const HAS_EMOJI = new RegExp(EMOJI.source, 'u');
+const HAS_EMOJI = new RegExp(EMOJI.source, 'v');
 /** No emoji is ASCII: most text is refused by this much cheaper scan first. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
