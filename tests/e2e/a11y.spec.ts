@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deckFrames } from '../../src/core/index.ts';
 import { talk } from './talk.ts';
+import { DECKS, type BuiltDeck } from './deck-list.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
@@ -11,31 +12,34 @@ const deck = talk;
 const frames = deckFrames(deck);
 const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-async function open(page: Page, hash = '') {
-  await page.goto(`./${hash}`);
+async function open(page: Page, hash = '', at = './') {
+  await page.goto(`${at}${hash}`);
   await page.locator('.reveal.ready').waitFor();
 }
 
-/** Waits until frame `i` is on screen and no transition is running (axe checks colours as drawn). */
-async function settle(page: Page, i: number) {
-  await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `step ${i + 1}` }).toEqual(normalizeLines(frames[i]!.lines));
+/** Waits until frame `i` of `walked` is on screen and no transition is running (axe checks colours as drawn). */
+async function settle(page: Page, i: number, walked: Pick<BuiltDeck, 'frames'> = { frames }) {
+  await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `step ${i + 1}` }).toEqual(normalizeLines(walked.frames[i]!.lines));
   // Transitions only: reveal's controls hint with a long-running bounce animation.
   await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no WCAG 2.1 A/AA violation at any step (${colorScheme})`, async ({ page }) => {
-    test.setTimeout(120_000);
-    await page.emulateMedia({ colorScheme });
-    await open(page);
-    for (const i of frames.keys()) {
-      await settle(page, i);
-      const { violations } = await new AxeBuilder({ page }).withTags(WCAG21_AA).analyze();
-      const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(summary, `step ${i + 1} (slide ${frames[i]!.slide + 1}, step ${frames[i]!.step + 1})`).toEqual([]);
-      if (i < frames.length - 1) await page.keyboard.press('PageDown');
-    }
-  });
+for (const walked of DECKS) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds no WCAG 2.1 A/AA violation at any step of the ${walked.name} (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(150_000);
+      await page.emulateMedia({ colorScheme });
+      await open(page, '', walked.page);
+      for (const i of walked.frames.keys()) {
+        await settle(page, i, walked);
+        const { violations } = await new AxeBuilder({ page }).withTags(WCAG21_AA).analyze();
+        const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const frame = walked.frames[i]!;
+        expect(summary, `${walked.file}: step ${i + 1} (slide ${frame.slide + 1}, step ${frame.step + 1})`).toEqual([]);
+        if (i < walked.frames.length - 1) await page.keyboard.press('PageDown');
+      }
+    });
+  }
 }
 
 test('screen readers can read the page: a main landmark, no role=application, one h1 and an h2 per slide', async ({ page }) => {

@@ -4,11 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { countFrames } from '../../src/core/index.ts';
-import { talk } from './talk.ts';
+import { DECKS } from './deck-list.ts';
 
-const deck = talk;
-
-test('walking the whole built deck and its presenter view requests nothing from another host', async ({ page, context, baseURL }) => {
+for (const { name, page: at, deck } of DECKS) test(`walking the whole built ${name} and its presenter view requests nothing from another host`, async ({ page, context, baseURL }) => {
   const own = new URL(baseURL!).host;
   const foreign: string[] = [];
   const failed: string[] = [];
@@ -27,7 +25,7 @@ test('walking the whole built deck and its presenter view requests nothing from 
   });
   context.on('requestfailed', (request) => failed.push(`${request.failure()?.errorText} ${request.url()}`));
 
-  await page.goto('./');
+  await page.goto(at);
   await page.locator('.reveal.ready').waitFor();
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
   await expect(popup.locator('#current-slide iframe')).toBeAttached();

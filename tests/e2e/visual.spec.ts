@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deckFrames } from '../../src/core/index.ts';
 import { talk } from './talk.ts';
+import { DECKS } from './deck-list.ts';
 
 const DECK = 'slides/collaborations-in-ml.md';
 const deck = talk;
@@ -24,11 +25,13 @@ async function settle(page: Page): Promise<void> {
 
 test.describe('every step looks as it did', () => {
   test.describe.configure({ mode: 'parallel' });
-  for (const [i, url] of stepUrls.entries()) {
-    test(`step ${String(i + 1).padStart(2, '0')} ${url}`, async ({ page }) => {
+  // The talk's screenshots are step-NN.png; another deck's are <name>-step-NN.png.
+  for (const walked of DECKS) for (const [i, url] of walked.stepUrls.entries()) {
+    const shot = `${walked.name === 'talk' ? '' : `${walked.name}-`}step-${String(i + 1).padStart(2, '0')}.png`;
+    test(`${walked.name === 'talk' ? '' : `${walked.name} `}step ${String(i + 1).padStart(2, '0')} ${url}`, async ({ page }) => {
       await open(page, url);
       await settle(page);
-      await expect(page).toHaveScreenshot(`step-${String(i + 1).padStart(2, '0')}.png`, {
+      await expect(page).toHaveScreenshot(shot, {
         animations: 'disabled',
         caret: 'hide',
         maxDiffPixelRatio: 0.002,
@@ -57,15 +60,15 @@ test('dark theme: forced by ?theme=dark, and followed from the system', async ({
   await light.close();
 });
 
-test('every glyph on every step is drawn by the deck’s own fonts, none from another host', async ({ page }) => {
+for (const walked of DECKS) test(`every glyph on every step of the ${walked.name} is drawn by the deck’s own fonts, none from another host`, async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  await open(page, './');
+  await open(page, walked.page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
   const used = new Set<string>();
-  for (const url of stepUrls) {
+  for (const url of walked.stepUrls) {
     await page.goto(url);
     await page.evaluate(() => document.fonts.ready);
     const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
@@ -78,7 +81,7 @@ test('every glyph on every step is drawn by the deck’s own fonts, none from an
       }
     }
   }
-  expect([...used].sort()).toEqual(['Atkinson Hyperlegible', 'Twemoji Mozilla']);
+  expect([...used].sort()).toEqual(walked.name === 'talk' ? ['Atkinson Hyperlegible', 'Twemoji Mozilla'] : ['Atkinson Hyperlegible']);
   expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => f.family))).toEqual([]);
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
@@ -108,10 +111,10 @@ test('text and background pairs pass WCAG AA, light and dark', async ({ browser 
   }
 });
 
-test('nothing overflows the slide, at 1280×720 or on a 1024×768 projector', async ({ browser }) => {
+for (const walked of DECKS) test(`nothing in the ${walked.name} overflows the slide, at 1280×720 or on a 1024×768 projector`, async ({ browser }) => {
   for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
     const page = await browser.newPage({ viewport });
-    for (const url of stepUrls) {
+    for (const url of walked.stepUrls) {
       await open(page, url);
       const overflow = await page.evaluate(() => {
         const slide = document.querySelector('.reveal .slides section.present')!;
@@ -133,6 +136,7 @@ test('nothing overflows the slide, at 1280×720 or on a 1024×768 projector', as
 
 test('the walk has as many steps as the frames the text export reads', () => {
   expect(stepUrls.length).toBe(frames.length);
+  for (const walked of DECKS) expect(walked.stepUrls.length, walked.file).toBe(walked.frames.length);
 });
 
 async function background(page: Page): Promise<string> {

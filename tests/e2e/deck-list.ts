@@ -1,0 +1,30 @@
+// The decks every deck-wide browser test walks: the talk (at the site root) and the guide, the
+// engine's own showcase (at /guide/). A defect the talk alone would hide shows up in the guide.
+import { readFileSync } from 'node:fs';
+import { compileDeck, deckFrames, type Deck, type Frame } from '../../src/core/index.ts';
+import { readAssetFromDisk } from '../../src/node/read-asset.ts';
+import { talk, TALK_FILE } from './talk.ts';
+
+export interface BuiltDeck {
+  /** Short name for test titles and screenshot files. */
+  name: string;
+  file: string;
+  /** The deck's page, relative to the site root. */
+  page: string;
+  deck: Deck;
+  frames: Frame[];
+  /** `<page>#/slide-id/step` for every step, in order. */
+  stepUrls: string[];
+}
+
+function built(name: string, file: string, page: string, deck: Deck): BuiltDeck {
+  const stepUrls = deck.slides.flatMap((slide) => slide.steps.map((step) => `${page}#/${slide.id}${step.index > 0 ? `/${step.index - 1}` : ''}`));
+  return { name, file, page, deck, frames: deckFrames(deck), stepUrls };
+}
+
+export const GUIDE_FILE = 'slides/guide.md';
+const guide = compileDeck(readFileSync(GUIDE_FILE, 'utf8'), { file: GUIDE_FILE, readAsset: readAssetFromDisk(GUIDE_FILE) });
+
+export const TALK = built('talk', TALK_FILE, './', talk);
+export const GUIDE = built('guide', GUIDE_FILE, './guide/', guide);
+export const DECKS: BuiltDeck[] = [TALK, GUIDE];
