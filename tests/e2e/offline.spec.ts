@@ -7,6 +7,7 @@ import { countFrames } from '../../src/core/index.ts';
 import { DECKS } from './deck-list.ts';
 
 for (const { name, page: at, deck } of DECKS) test(`walking the whole built ${name} and its presenter view requests nothing from another host`, async ({ page, context, baseURL }) => {
+  test.setTimeout(90_000);
   const own = new URL(baseURL!).host;
   const foreign: string[] = [];
   const failed: string[] = [];
@@ -31,7 +32,10 @@ for (const { name, page: at, deck } of DECKS) test(`walking the whole built ${na
   await expect(popup.locator('#current-slide iframe')).toBeAttached();
   for (let step = 1; step < countFrames(deck); step++) await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(new RegExp(`#/${deck.slides.at(-1)!.id}$`));
-  await expect(popup.locator('.speaker-controls-notes .value')).toHaveText(deck.slides.at(-1)!.notes);
+  const lastNotes = deck.slides.at(-1)!.notes;
+  // (A slide without notes hides the notes box: reveal's notes plugin leaves the last text in it.)
+  if (lastNotes) await expect(popup.locator('.speaker-controls-notes .value')).toHaveText(lastNotes);
+  else await expect(popup.locator('.speaker-controls-notes')).toBeHidden();
 
   // Every font face the page uses loaded (none failed for want of a network).
   for (const target of [page, popup]) {
