@@ -2,13 +2,11 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { createEnv, type DeckEnv } from './env.ts';
-import { createMarkdown } from './markdown.ts';
-import { defaultMeta } from './meta.ts';
+import { blockParser, createMarkdown } from './markdown.ts';
 import type { Deck, Slide, Step } from './model.ts';
 import type { SlideSteps } from './steps/step-order.ts';
-import { slideMark } from './plugins/slides.ts';
-
-let shared: MarkdownIt | undefined;
+import { slideMark, uniqueId } from './plugins/slides.ts';
+import { splitDeck } from './split.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -21,64 +19,59 @@ export interface CompileOptions {
   readAsset?: (relativePath: string) => string | undefined;
 }
 
+/** The full chain, and the same chain cut after block parsing (it finds where slides start). */
+let shared: { md: MarkdownIt; blocks: MarkdownIt } | undefined;
+
+/**
+ * Markdown → deck model, one slide at a time. The deck's block structure is parsed once
+ * (`splitDeck`: its front matter, its link reference definitions and its top-level `---`s,
+ * which a fence, a list, a quote or a container hides), then each slide's lines go through the
+ * whole chain on their own (`md.parse`), their token maps moved to the deck's lines. So a
+ * slide's tokens live only until its HTML is rendered.
+ */
 export function compileDeck(source: string, options: CompileOptions = {}): Deck {
-  return compileInBatches(source, options, SLIDES_PER_BATCH);
-}
-
-/**
- * Slides per trip through markdown-it's chain. A deck's tokens (~100 per slide, with their
- * inline children, attributes and marks) live until their slide is rendered; taken a few dozen
- * slides at a time they die young, instead of being copied by every garbage collection until
- * the whole deck is done. At 1,000 slides that is ~40% of the loader's time (bench/README.md).
- */
-const SLIDES_PER_BATCH = 32;
-
-/**
- * compileDeck with the batch size as a parameter, so a test can hold that batches change
- * nothing (1 slide per batch, and Infinity: the whole deck in one trip, as `md.parse` does).
- *
- * The block parser hands over the block tokens every `slidesPerBatch`-th top-level `---`
- * (src/core/plugins/slide-batches.ts: only there is a `---` told apart from one in a list, a
- * quote or a fence). The rest of the core chain (inline parsing, every deck rule) runs on that
- * batch and it is rendered before parsing goes on; the batches go through the chain in order,
- * so the slides rule numbers them as one deck (env.slideRun).
- *
- * Link reference definitions (`[x]: https://…`) are the exception: a link may use one defined
- * further down, which the block parser has not reached when the link's batch is parsed. A deck
- * that may hold one goes through in one batch.
- */
-export function compileInBatches(source: string, options: CompileOptions, slidesPerBatch: number): Deck {
-  const md = (shared ??= createMarkdown());
+  const { md, blocks } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
   const env = createEnv(options.file ?? 'deck.md', options.readAsset);
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const rules = md.core.ruler.__rules__.filter((rule) => rule.enabled);
-  const afterBlock = rules.findIndex((rule) => rule.name === 'block') + 1;
-  const restOfChain = rules.slice(afterBlock);
-  const whole = new md.core.State(text, md, env);
-  const run = (env.slideRun = { index: 0, usedIds: new Set<string>(), separatorLine: 1 });
+  const text = normalize(source);
+  const split = splitDeck(blocks, text, env);
+  env.meta = split.meta;
+  // Defined anywhere, a link reference serves every slide (markdown-it keeps them in env).
+  env.references = split.references;
+  const usedIds = new Set<string>();
+  const allocateId = (base: string) => uniqueId(base, usedIds);
   const slides: Slide[] = [];
-  const flush = (tokens: Token[], separatorLineAfter?: number) => {
-    const state = new md.core.State(whole.src, md, env); // the whole source: rules locate columns in it
-    state.tokens = tokens;
-    for (const rule of restOfChain) rule.fn(state);
-    collectSlides(md, state.tokens, env, slides);
-    if (separatorLineAfter !== undefined) run.separatorLine = separatorLineAfter;
-  };
-  if (Number.isFinite(slidesPerBatch) && !MAYBE_REFERENCE_DEFINITION.test(text)) env.slideBatches = { slidesPerBatch, separators: 0, flush };
-  for (const rule of rules.slice(0, afterBlock)) rule.fn(whole); // normalize, block (which flushes batches)
-  delete env.slideBatches;
-  flush(whole.tokens); // the last batch
-  delete env.slideRun;
+  for (const part of split.slides) {
+    const index = slides.length;
+    env.slide = { index, titleSlide: index === 0 && split.meta.titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, deckSource: text, allocateId };
+    const tokens = md.parse(text.slice(part.start, part.end), env);
+    collectSlides(md, tokens, env, slides);
+  }
+  delete env.slide;
   // In source order, as a compiler lists them (the sort is stable: same spot, rule order).
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file: env.file, meta: env.meta ?? defaultMeta(), slides, diagnostics };
+  return { file: env.file, meta: env.meta, slides, diagnostics };
 }
 
 /**
- * Text that may hold a link reference definition, anywhere: at the start of a line, or inside a
- * quote or a list item. Generous on purpose: a false alarm costs only the batches.
+ * The same deck through the chain in one `md.parse`, the slides rule cutting it at its `---`s:
+ * what a user of createMarkdown() gets. compileDeck must give the very same model
+ * (tests/unit/slide-by-slide.test.ts holds it); this one keeps every token of the deck alive
+ * until the end, so the loader does not use it.
  */
-const MAYBE_REFERENCE_DEFINITION = /\]:/;
+export function compileWholeDeck(source: string, options: CompileOptions = {}): Deck {
+  const { md } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset);
+  const slides: Slide[] = [];
+  collectSlides(md, md.parse(normalize(source), env), env, slides);
+  const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { file: env.file, meta: env.meta!, slides, diagnostics };
+}
+
+/** markdown-it's own normalization (its `normalize` rule), once for the deck, so slices cut from it need none. */
+function normalize(source: string): string {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+}
 
 function collectSlides(md: MarkdownIt, tokens: Token[], env: DeckEnv, slides: Slide[]): void {
   let start = -1;
@@ -100,19 +93,8 @@ function buildSlide(md: MarkdownIt, tokens: Token[], env: DeckEnv): Slide {
     title: mark.title,
     steps,
     notes: notesText(tokens),
-    html: flat(md.renderer.render(tokens, md.options, env)),
+    html: md.renderer.render(tokens, md.options, env),
   };
-}
-
-/**
- * The same string, stored flat. The renderer builds a slide's HTML from hundreds of pieces
- * (`+=`), which V8 keeps as a tree of string parts five times the size of the text until it
- * is read; reading one character flattens it now, so the parts die young instead of being
- * copied by every garbage collection until the deck is done.
- */
-function flat(text: string): string {
-  text.charCodeAt(0);
-  return text;
 }
 
 function notesText(tokens: Token[]): string {

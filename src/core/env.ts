@@ -1,7 +1,6 @@
 // Per-render state. It travels in markdown-it's `env`, never in module state, so renders are re-entrant.
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import type { DeckMeta, Diagnostic, Severity } from './model.ts';
-import type { SlideBatches } from './plugins/slide-batches.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -12,22 +11,43 @@ export interface DeckEnv {
   /** Reads an asset relative to the deck's folder (see CompileOptions.readAsset). */
   readAsset: (relativePath: string) => string | undefined;
   /**
-   * Set when the deck goes through markdown-it's chain in batches of slides (compile.ts): the
-   * slide numbering and ids so far, and the line of the `---` the next batch starts after.
+   * Set by compile.ts, which parses a deck one slide at a time: which slide this source is.
+   * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
    */
-  slideRun?: SlideRun;
-  /** Set by compile.ts while the block parser hands it the deck in batches of slides. */
-  slideBatches?: SlideBatches;
+  slide?: SlideContext;
 }
 
-export interface SlideRun {
+/** What a slide parsed on its own needs to know of the deck around it. */
+export interface SlideContext {
+  /** 0-based position in the deck. */
   index: number;
-  usedIds: Set<string>;
-  separatorLine: number;
+  /** Whether it is the generated title slide (the deck's first, with front matter that asks for one). */
+  titleSlide: boolean;
+  /** 0-based line in the deck of the source's first line: token maps are shifted by it. */
+  lineOffset: number;
+  /** 1-based line the slide is placed at when it holds nothing: the line after its `---`. */
+  emptyLine: number;
+  /** The deck's whole text, in whose lines the shifted maps point (diagnostics find columns there). */
+  deckSource: string;
+  /** The slide's id for links, from its title (or `slide-N`): unique in the deck. */
+  allocateId: (base: string) => string;
 }
 
 export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined): DeckEnv {
   return { file, diagnostics: [], readAsset };
+}
+
+/**
+ * Fills in what the deck's rules need in an env given by someone else: `md.render(text)` (no
+ * env) works, its diagnostics then in `env.diagnostics` of the env passed, if any.
+ */
+export function deckEnvPlugin(md: MarkdownIt): void {
+  md.core.ruler.before('normalize', 'deck_env', (state) => {
+    const env = state.env as Partial<DeckEnv>;
+    env.file ??= 'deck.md';
+    env.diagnostics ??= [];
+    env.readAsset ??= () => undefined;
+  });
 }
 
 /** Past this many diagnostics a file is hopeless; more would only slow the loader down. */

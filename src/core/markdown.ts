@@ -1,12 +1,11 @@
 // The whole Markdown pipeline in one visible, ordered chain.
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
-import { fastConstructionPlugin } from './fast-construction.ts';
+import { deckEnvPlugin } from './env.ts';
 import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { notesPlugin } from './syntax/notes.ts';
 import { replacePlugin } from './syntax/replace.ts';
 import { slidesPlugin } from './plugins/slides.ts';
-import { slideBatchesPlugin } from './plugins/slide-batches.ts';
 import { pausePlugin } from './syntax/pause.ts';
 import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
@@ -16,8 +15,6 @@ import { slideRenderPlugin } from './render/slide-render.ts';
 import { linksPlugin } from './syntax/links.ts';
 import { attributesPlugin } from './syntax/attributes.ts';
 import { cellLinesPlugin } from './diagnostics/cell-lines.ts';
-import { inlineAttrsPlugin } from './plugins/inline-attrs.ts';
-import { curlyAttrsPlugin } from './plugins/curly-attrs.ts';
 import { markerCheckPlugin } from './checks/marker-check.ts';
 import { stepConflictsPlugin } from './steps/step-conflicts.ts';
 import { imageCheckPlugin } from './checks/image-check.ts';
@@ -28,14 +25,18 @@ import { fontCoverageCheckPlugin } from './checks/font-coverage-check.ts';
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
   // Typographer is off: the talk's quotes and dashes are kept exactly as written.
-  return new MarkdownIt({ html: false, linkify: false, typographer: false })
-    .use(fastConstructionPlugin) // the same tokens and states, built without class-field helpers
+  return new MarkdownIt({ html: false, linkify: false, typographer: false }).use(deckPlugin);
+}
+
+/**
+ * Every deck feature, as one markdown-it plugin: `new MarkdownIt().use(deckPlugin).render(text)`
+ * gives the slides' HTML (its problems in `env.diagnostics` when an env is passed).
+ */
+export function deckPlugin(md: MarkdownItInstance): void {
+  md.use(deckEnvPlugin) //          an env of its own for md.render(text); compile.ts passes a full one
     .use(frontMatterPlugin) //      leading YAML → env.meta
     .use(attributesPlugin) //       {.class key=value} on blocks, [text]{…} → <span>
-    .use(curlyAttrsPlugin) //       … its rule, run only at tokens that can hold a `{…}`
-    .use(inlineAttrsPlugin) //      … the inline ones in one linear pass, before attrs' own rule
     .use(slidesPlugin) //           top-level --- → slide_open / slide_close
-    .use(slideBatchesPlugin) //     … and every few dozen, the slides so far go on through the chain
     // Each rule below says where it goes by name (phases.ts); the order here is for reading.
     .use(stepOrderPlugin) //        step marks → data-fragment-index, per slide
     .use(cellLinesPlugin) //        a table cell's text gets its row's line, for diagnostics
@@ -53,4 +54,15 @@ export function createMarkdown(): MarkdownItInstance {
     .use(slideCheckPlugin) //       empty slides, slides without a heading → warnings
     .use(unsafeContentPlugin) //    <script>, on…= handlers, javascript: URLs → reported, removed
     .use(fontCoverageCheckPlugin); // characters no shipped font draws → warnings
+}
+
+/**
+ * The same chain cut after markdown-it's block parsing: a deck's block tokens, with its front
+ * matter and link reference definitions, and no inline parsing or deck rules (compile.ts reads
+ * where the slides are from it).
+ */
+export function blockParser(): MarkdownItInstance {
+  const md = createMarkdown();
+  md.core.ruler.enableOnly(['deck_env', 'normalize', 'block']);
+  return md;
 }

@@ -24,7 +24,9 @@ export interface SourceLines {
  * where each line starts is kept: a few lines are read (for diagnostics), and splitting a long
  * deck into strings cost more than all those reads.
  */
-export function sourceLines(env: DeckEnv, src: string): SourceLines {
+export function sourceLines(env: DeckEnv, slideSource: string): SourceLines {
+  // A slide parsed on its own (compile.ts) has its maps in the deck's lines.
+  const src = env.slide?.deckSource ?? slideSource;
   const cached = env[LINES] as { src: string; lines: SourceLines } | undefined;
   if (cached?.src === src) return cached.lines;
   const starts = [0];

@@ -2,8 +2,9 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
-import type { DeckEnv } from '../env.ts';
+import { report, type DeckEnv } from '../env.ts';
 import { defaultMeta, parseMeta } from '../meta.ts';
+import type { DeckMeta } from '../model.ts';
 import { syntaxOf } from '../syntax/feature.ts';
 
 export function frontMatterPlugin(md: MarkdownIt): void {
@@ -12,13 +13,29 @@ export function frontMatterPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deck_front_matter', (state) => {
     const env = state.env as unknown as DeckEnv;
     const tokens = state.tokens;
-    let first = 0;
-    while (first < tokens.length && tokens[first]!.type !== 'front_matter') first++;
-    const token: Token | undefined = tokens[first];
-    // (In a deck compiled in batches of slides, only the first batch can hold it.)
-    if (token) env.meta = parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env, syntaxOf(state.md).frontMatter);
+    const first = tokens.findIndex((token) => token.type === 'front_matter');
+    // A slide compiled on its own (compile.ts) gets the deck's meta in env and holds none.
+    if (first >= 0) env.meta = readFrontMatter(tokens[first], state.md, env);
     else env.meta ??= defaultMeta();
-    // Taken out in place (it is nearly always the first token), rather than by copying the deck.
-    for (let i = tokens.length - 1; i >= first; i--) if (tokens[i]!.type === 'front_matter') tokens.splice(i, 1);
+    if (first >= 0) tokens.splice(first, 1);
   });
+}
+
+/**
+ * The deck's meta from its front-matter token (defaults without one).
+ * Front matter that is never closed is reported: it swallows the whole deck.
+ */
+export function readFrontMatter(token: Token | undefined, md: MarkdownIt, env: DeckEnv): DeckMeta {
+  if (!token) return defaultMeta();
+  if (!isClosed(token)) {
+    // Its YAML would be the whole deck: one error says what happened, instead of the YAML's.
+    report(env, 'error', (token.map?.[0] ?? 0) + 1, 1, 'front matter is never closed: end it with a line of "---" (without one, the whole deck is read as front matter)');
+    return defaultMeta();
+  }
+  return parseMeta(String(token.meta), (token.map?.[0] ?? 0) + 2, env, syntaxOf(md).frontMatter);
+}
+
+/** markdown-it-front-matter's markup holds the opening and closing fences; without a closing one it runs to the end of the text. */
+function isClosed(token: Token): boolean {
+  return token.markup.includes('\n');
 }

@@ -18,26 +18,36 @@ export function slideMark(token: Token): SlideMark {
 }
 
 export function slidesPlugin(md: MarkdownIt): void {
+  // A slide parsed on its own (compile.ts) has its token maps in its own lines: they are moved
+  // to the deck's lines before any rule reads them, so every position is the deck's.
+  md.core.ruler.after('block', 'deck_slide_lines', (state) => {
+    const offset = (state.env as unknown as DeckEnv).slide?.lineOffset ?? 0;
+    if (offset === 0) return;
+    for (const token of state.tokens) {
+      if (token.map) token.map = [token.map[0] + offset, token.map[1] + offset];
+    }
+  });
   md.core.ruler.push('deck_slides', (state) => {
     const env = state.env as unknown as DeckEnv;
     const tokens = state.tokens;
-    const titleSlide = env.meta?.titleSlide ?? false;
+    const context = env.slide;
+    const titleSlide = context ? context.titleSlide : (env.meta?.titleSlide ?? false);
     // One pass: a slide's tokens are copied as they come, between an opening token made at its
-    // start and filled in at its end (its line, title and id come from what it holds).
-    // A batch after the first (compile.ts) goes on from where the one before stopped.
-    const run = env.slideRun;
+    // start and filled in at its end (its line, title and id come from what it holds). A slide
+    // compiled on its own (compile.ts) has no top-level `---`: its context says which slide it is.
     const out: Token[] = [];
-    const usedIds = run?.usedIds ?? new Set<string>();
-    let index = run?.index ?? 0;
+    const usedIds = new Set<string>();
+    const allocateId = context?.allocateId ?? ((base: string) => uniqueId(base, usedIds));
+    let index = context?.index ?? 0;
     let open = startSlide(state.Token, out);
     let start = 0; // where the slide's tokens start in `out`
-    let separatorLine = run?.separatorLine ?? 1;
+    let separatorLine = context?.emptyLine ?? 1;
     const endSlide = () => {
       const isTitle = titleSlide && index === 0;
       const first = firstWithMap(out, start);
       const line = isTitle ? 1 : first?.map ? first.map[0] + 1 : separatorLine;
       const title = isTitle ? (env.meta?.title ?? '') : headingText(out, start);
-      const id = uniqueId(isTitle ? 'title' : slugify(title) || `slide-${index + 1}`, usedIds);
+      const id = allocateId(isTitle ? 'title' : slugify(title) || `slide-${index + 1}`);
       open.map = [line - 1, line];
       open.meta = { slide: { index, line, titleSlide: isTitle, title, id } satisfies SlideMark };
       const close = new state.Token('slide_close', 'section', -1);
@@ -47,7 +57,14 @@ export function slidesPlugin(md: MarkdownIt): void {
     };
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (token.type !== 'hr' || token.level !== 0) {
+      // The title slide is made from the front matter: a heading written after it starts a
+      // slide of its own (what comes before, such as the title slide's notes, stays with it).
+      if (!context && titleSlide && index === 0 && token.type === 'heading_open' && token.level === 0) {
+        endSlide();
+        open = startSlide(state.Token, out);
+        start = out.length;
+      }
+      if (context || token.type !== 'hr' || token.level !== 0) {
         out.push(token);
         continue;
       }
@@ -60,7 +77,6 @@ export function slidesPlugin(md: MarkdownIt): void {
     }
     endSlide();
     state.tokens = out;
-    if (run) run.index = index;
   });
 }
 
@@ -99,7 +115,7 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-function uniqueId(base: string, used: Set<string>): string {
+export function uniqueId(base: string, used: Set<string>): string {
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
   used.add(id);

@@ -1,11 +1,11 @@
-// compileDeck takes a deck through markdown-it's chain a few dozen slides at a time (so tokens
-// die young; src/core/compile.ts). Batches must change nothing: every deck compiles to the same
-// model with one slide per batch, two, or the whole deck at once.
+// compileDeck takes a deck through markdown-it's chain one slide at a time, each slide's lines on
+// their own (src/core/compile.ts). That must change nothing: every deck compiles to the same model
+// as the whole deck in one md.parse (compileWholeDeck, what a user of createMarkdown() gets).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileInBatches, type CompileOptions } from '../../src/core/compile.ts';
+import { compileDeck, compileWholeDeck, type CompileOptions } from '../../src/core/compile.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { SYNTHETIC_FIGURE, syntheticDeck } from '../../bench/loader.ts';
 import { readFixtures } from './fixture-file.ts';
@@ -14,22 +14,20 @@ import { deckSource } from './random-deck.ts';
 const ROOT = path.join(import.meta.dirname, '../..');
 const FIGURE = '<svg xmlns="http://www.w3.org/2000/svg"><title>A ladder</title><desc>A ladder, drawn.</desc><g data-step="2" id="rung"><path d="M0 0"/></g></svg>';
 
-function expectSameInBatches(source: string, options: CompileOptions): void {
-  const whole = compileInBatches(source, options, Number.POSITIVE_INFINITY);
-  expect(compileInBatches(source, options, 1)).toEqual(whole);
-  expect(compileInBatches(source, options, 2)).toEqual(whole);
+function expectSameSlideBySlide(source: string, options: CompileOptions): void {
+  expect(compileDeck(source, options)).toEqual(compileWholeDeck(source, options));
 }
 
-describe('compiling in batches of slides', () => {
+describe('compiling slide by slide', () => {
   it('the talk', () => {
     const file = 'slides/collaborations-in-ml.md';
-    const whole = compileInBatches(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT) }, Number.POSITIVE_INFINITY);
+    const whole = compileWholeDeck(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT) });
     expect(whole.slides.length).toBeGreaterThan(10);
-    expectSameInBatches(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT) });
+    expectSameSlideBySlide(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT) });
   });
 
   it('the bench’s synthetic deck (figures with steps, notes, replace, pauses)', () => {
-    expectSameInBatches(syntheticDeck(40), { file: 'synthetic.md', readAsset: () => SYNTHETIC_FIGURE });
+    expectSameSlideBySlide(syntheticDeck(40), { file: 'synthetic.md', readAsset: () => SYNTHETIC_FIGURE });
   });
 
   for (const kind of ['loader', 'diagnostics']) {
@@ -39,7 +37,7 @@ describe('compiling in batches of slides', () => {
         for (const c of readFixtures(path.join(dir, name))) {
           const file = `tests/fixtures/${kind}/deck.md`;
           const readAsset = kind === 'loader' ? readAssetFromDisk(file, ROOT) : (p: string) => (p.endsWith('.svg') ? FIGURE : p === 'photo.png' ? 'PNG' : undefined);
-          expectSameInBatches(c.input, { file, readAsset });
+          expectSameSlideBySlide(c.input, { file, readAsset });
         }
       });
     }
@@ -48,7 +46,7 @@ describe('compiling in batches of slides', () => {
   it('random decks made of the deck’s syntax, right and wrong', () => {
     fc.assert(
       fc.property(deckSource, (source) => {
-        expectSameInBatches(source, { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? FIGURE : undefined) });
+        expectSameSlideBySlide(source, { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? FIGURE : undefined) });
       }),
       { numRuns: 300 },
     );
@@ -61,6 +59,6 @@ describe('compiling in batches of slides', () => {
       '## Uses\n\n[quoted] and [listed]\n\n---\n\n## B\n\n---\n\n## C\n\n> [quoted]: https://example.org/q\n\n- [listed]: https://example.org/l\n',
       '---\ntitle: T\n---\n\n## One\n\n---\n\n## Two\n\n- a {.fragment}\n- b\n\n---\n\n- list\n---\n\n## Three\n\n```\n---\n```\n\n---\n\n> quote\n> ---\n',
     ];
-    for (const source of decks) expectSameInBatches(source, { file: 'deck.md' });
+    for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md' });
   });
 });
