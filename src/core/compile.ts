@@ -1,11 +1,11 @@
 // Markdown text → deck model. Pure: no Vite, no DOM, no file system.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { createEnv, type DeckEnv } from './env.ts';
+import { createEnv, deckShared, MAX_DIAGNOSTICS, type DeckEnv, type SharedChange } from './env.ts';
 import { blockParser, createMarkdown } from './markdown.ts';
-import type { Deck, Slide, Step } from './model.ts';
+import type { Deck, Diagnostic, Slide, Step } from './model.ts';
 import type { SlideSteps } from './steps/step-order.ts';
-import { slideMark, uniqueId } from './plugins/slides.ts';
+import { slideMark } from './plugins/slides.ts';
 import { splitDeck } from './split.ts';
 
 export interface CompileOptions {
@@ -30,27 +30,97 @@ let shared: { md: MarkdownIt; blocks: MarkdownIt } | undefined;
  * slide's tokens live only until its HTML is rendered.
  */
 export function compileDeck(source: string, options: CompileOptions = {}): Deck {
+  return compileSlides(source, options, undefined);
+}
+
+/**
+ * compileDeck for a deck that is compiled again and again (the dev server, on every save): it
+ * keeps what each slide of the last compile gave, and a slide whose text, place in the deck,
+ * front matter, link references, files read and shared state (env.ts: DeckShared) are all as
+ * they were is taken from there instead of being compiled again. An edit inside one slide
+ * recompiles that slide; one that adds or removes lines recompiles the slides after it too.
+ */
+export function createDeckCompiler(): (source: string, options?: CompileOptions) => Deck {
+  let previous = new Map<string, CompiledSlide>();
+  return (source, options = {}) => {
+    const next = new Map<string, CompiledSlide>();
+    const deck = compileSlides(source, options, { previous, next });
+    previous = next;
+    return deck;
+  };
+}
+
+/** What compiling one slide gave, and what it read. */
+interface CompiledSlide {
+  slide: Slide;
+  /** The diagnostics it added. */
+  diagnostics: Diagnostic[];
+  /** Its changes to the deck's shared state. */
+  changes: SharedChange[];
+  /** The files it read, with what they held. */
+  assets: Map<string, string | undefined>;
+}
+
+interface SlideCache {
+  previous: Map<string, CompiledSlide>;
+  next: Map<string, CompiledSlide>;
+}
+
+function compileSlides(source: string, options: CompileOptions, cache: SlideCache | undefined): Deck {
   const { md, blocks } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
   const env = createEnv(options.file ?? 'deck.md', options.readAsset);
+  const readAsset = env.readAsset;
   const text = normalize(source);
   const split = splitDeck(blocks, text, env);
   env.meta = split.meta;
   // Defined anywhere, a link reference serves every slide (markdown-it keeps them in env).
   env.references = split.references;
-  const usedIds = new Set<string>();
-  const allocateId = (base: string) => uniqueId(base, usedIds);
+  const state = deckShared(env);
+  const allocateId = (base: string) => {
+    let id = base;
+    for (let n = 2; state.has(SLIDE_IDS, id); n++) id = `${base}-${n}`;
+    state.add(SLIDE_IDS, id);
+    return id;
+  };
+  // What every slide depends on, besides its own text and place.
+  const deckKey = cache ? JSON.stringify([env.file, split.meta, split.references ?? null]) : '';
   const slides: Slide[] = [];
   for (const part of split.slides) {
     const index = slides.length;
-    env.slide = { index, titleSlide: index === 0 && split.meta.titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, deckSource: text, allocateId };
-    const tokens = md.parse(text.slice(part.start, part.end), env);
-    collectSlides(md, tokens, env, slides);
+    const titleSlide = index === 0 && split.meta.titleSlide;
+    const slideText = text.slice(part.start, part.end);
+    const key = cache
+      ? [deckKey, index, titleSlide, part.from, part.emptyLine, state.digest, Math.min(env.diagnostics.length, MAX_DIAGNOSTICS + 1), slideText].join('\u0000')
+      : '';
+    const reused = cache?.previous.get(key);
+    if (cache && reused && [...reused.assets].every(([file, content]) => readAsset(file) === content)) {
+      cache.next.set(key, reused);
+      for (const diagnostic of reused.diagnostics) env.diagnostics.push(diagnostic);
+      state.replay(reused.changes);
+      slides.push(reused.slide);
+      continue;
+    }
+    const firstDiagnostic = env.diagnostics.length;
+    const assets = new Map<string, string | undefined>();
+    state.recording();
+    if (cache) env.readAsset = (file) => {
+      const content = readAsset(file);
+      assets.set(file, content);
+      return content;
+    };
+    env.slide = { index, titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, deckSource: text, allocateId };
+    const slide = buildSlide(md, md.parse(slideText, env), env);
+    slides.push(slide);
+    if (cache) cache.next.set(key, { slide, diagnostics: env.diagnostics.slice(firstDiagnostic), changes: state.recording(), assets });
   }
   delete env.slide;
   // In source order, as a compiler lists them (the sort is stable: same spot, rule order).
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file: env.file, meta: env.meta, slides, diagnostics };
 }
+
+/** The shared set of slide ids taken so far. */
+const SLIDE_IDS = 'slide ids';
 
 /**
  * The same deck through the chain in one `md.parse`, the slides rule cutting it at its `---`s:

@@ -15,6 +15,8 @@ export interface DeckEnv {
    * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
    */
   slide?: SlideContext;
+  /** What the deck's slides share: see deckShared(). */
+  shared?: DeckShared;
 }
 
 /** What a slide parsed on its own needs to know of the deck around it. */
@@ -48,6 +50,89 @@ export function deckEnvPlugin(md: MarkdownIt): void {
     env.diagnostics ??= [];
     env.readAsset ??= () => undefined;
   });
+}
+
+/** One change to the state a deck's slides share. */
+export interface SharedChange {
+  kind: 'add' | 'count';
+  scope: string;
+  key: string;
+}
+
+/**
+ * The state a deck's slides share: sets of keys (the slide ids taken, the characters already
+ * reported) and use counters (a figure's uses, for its ids). Rules read and write it only here,
+ * so compile.ts can tell whether a slide sees the same state as last time (`digest`: the changes
+ * so far, in order) and reuse what that slide gave, replaying its changes (`replay`).
+ */
+export class DeckShared {
+  private readonly sets = new Map<string, Set<string>>();
+  private readonly counts = new Map<string, Map<string, number>>();
+  private changeCount = 0;
+  private hash1 = 0x811c9dc5;
+  private hash2 = 0x01000193;
+  /** The changes since recording() was last called. */
+  private recorded: SharedChange[] = [];
+
+  has(scope: string, key: string): boolean {
+    return this.sets.get(scope)?.has(key) ?? false;
+  }
+
+  size(scope: string): number {
+    return this.sets.get(scope)?.size ?? 0;
+  }
+
+  add(scope: string, key: string): void {
+    if (this.has(scope, key)) return;
+    this.apply({ kind: 'add', scope, key });
+  }
+
+  /** Counts one more use of `key`; returns how many there have been, this one included. */
+  count(scope: string, key: string): number {
+    this.apply({ kind: 'count', scope, key });
+    return this.counts.get(scope)!.get(key)!;
+  }
+
+  /** The changes so far, as one value: equal digests, equal state (to a 64-bit hash). */
+  get digest(): string {
+    return `${this.changeCount}:${this.hash1.toString(36)}:${this.hash2.toString(36)}`;
+  }
+
+  /** Starts a new record of changes; returns the one that ends. */
+  recording(): SharedChange[] {
+    const done = this.recorded;
+    this.recorded = [];
+    return done;
+  }
+
+  replay(changes: readonly SharedChange[]): void {
+    for (const change of changes) this.apply(change);
+  }
+
+  private apply(change: SharedChange): void {
+    if (change.kind === 'add') {
+      let set = this.sets.get(change.scope);
+      if (!set) this.sets.set(change.scope, (set = new Set()));
+      set.add(change.key);
+    } else {
+      let counts = this.counts.get(change.scope);
+      if (!counts) this.counts.set(change.scope, (counts = new Map()));
+      counts.set(change.key, (counts.get(change.key) ?? 0) + 1);
+    }
+    this.recorded.push(change);
+    this.changeCount++;
+    const text = `${change.kind}\u0000${change.scope}\u0000${change.key}\u0001`;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      this.hash1 = Math.imul(this.hash1 ^ c, 0x01000193) >>> 0;
+      this.hash2 = Math.imul(this.hash2 ^ c, 0x5bd1e995) >>> 0;
+    }
+  }
+}
+
+/** The deck's shared state (one per render, in env). */
+export function deckShared(env: DeckEnv): DeckShared {
+  return (env.shared ??= new DeckShared());
 }
 
 /** Past this many diagnostics a file is hopeless; more would only slow the loader down. */

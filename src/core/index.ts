@@ -1,7 +1,7 @@
 // The loader's public surface: Markdown → deck model → HTML, plus frames for the text export.
-export { compileDeck, type CompileOptions } from './compile.ts';
+export { compileDeck, createDeckCompiler, type CompileOptions } from './compile.ts';
 export { deckFrames, slideFrames, framesToText, type Frame } from './frames.ts';
-export { createMarkdown, deckPlugin } from './markdown.ts';
+export { createMarkdown, markdownItDeck } from './markdown.ts';
 export { pageTitle } from './meta.ts';
 export { renderDocument, headTags, canonicalUrl, type DocumentOptions, type ShareImage } from './document.ts';
 export * from './model.ts';

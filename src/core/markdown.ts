@@ -25,14 +25,14 @@ import { fontCoverageCheckPlugin } from './checks/font-coverage-check.ts';
 export function createMarkdown(): MarkdownItInstance {
   // Raw HTML is off: slides are Markdown, and nothing in a deck can inject script.
   // Typographer is off: the talk's quotes and dashes are kept exactly as written.
-  return new MarkdownIt({ html: false, linkify: false, typographer: false }).use(deckPlugin);
+  return new MarkdownIt({ html: false, linkify: false, typographer: false }).use(markdownItDeck);
 }
 
 /**
- * Every deck feature, as one markdown-it plugin: `new MarkdownIt().use(deckPlugin).render(text)`
+ * Every deck feature, as one markdown-it plugin: `new MarkdownIt().use(markdownItDeck).render(text)`
  * gives the slides' HTML (its problems in `env.diagnostics` when an env is passed).
  */
-export function deckPlugin(md: MarkdownItInstance): void {
+export function markdownItDeck(md: MarkdownItInstance): void {
   md.use(deckEnvPlugin) //          an env of its own for md.render(text); compile.ts passes a full one
     .use(frontMatterPlugin) //      leading YAML → env.meta
     .use(attributesPlugin) //       {.class key=value} on blocks, [text]{…} → <span>

@@ -49,15 +49,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /**
  * Reads and compiles a deck: `file` is relative to `root` (and shown so in diagnostics). A file
- * that cannot be read compiles as an empty deck carrying the diagnostic that says why.
+ * that cannot be read compiles as an empty deck carrying the diagnostic that says why. `compile`
+ * may be one that remembers the last compile (createDeckCompiler), as the dev server's is.
  */
-export function loadDeckFromDisk(file: string, root = process.cwd()): Deck {
+export function loadDeckFromDisk(file: string, root = process.cwd(), compile: typeof compileDeck = compileDeck): Deck {
   const fullPath = path.resolve(root, file);
   // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
   const inside = fullPath.startsWith(path.resolve(root) + path.sep);
   const read = readDeckFile(file, fullPath);
   const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
-  const deck = compileDeck(read.source ?? '', { file, readAsset });
+  const deck = compile(read.source ?? '', { file, readAsset });
   if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
   return deck;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
+import { createDeckCompiler, formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
 import { isLocalPath } from '../core/diagnostics/assets.ts';
 import { deckNameProblem, listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
@@ -68,7 +68,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     const dir = path.dirname(relative);
     return dir === '.' ? options.rootDeck : dir;
   };
-  const compile = (name: string): Deck => loadDeckFromDisk(deckFile(name), config.root);
+  /** Per deck, a compiler that recompiles only the slides a save changed (the dev server compiles on every save). */
+  const compilers = new Map<string, ReturnType<typeof createDeckCompiler>>();
+  const compilerOf = (name: string) => compilers.get(name) ?? compilers.set(name, createDeckCompiler()).get(name)!;
+  const compile = (name: string): Deck => loadDeckFromDisk(deckFile(name), config.root, config.command === 'serve' ? compilerOf(name) : undefined);
   /** Build only: the decks buildStart compiled, so each page is compiled once. */
   const built = new Map<string, Deck>();
 

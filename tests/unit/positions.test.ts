@@ -9,7 +9,7 @@ import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { readFixtures } from './fixture-file.ts';
 
 /** Causes that are about what starts at line 1: the first slide itself, or the whole file. */
-const ABOUT_THE_START = [/^slide 1 has no heading/, /^empty slide/, /^front matter must be a mapping/, /^file not found$/];
+const ABOUT_THE_START = [/^slide 1 has no heading/, /^empty slide/, /^front matter must be a mapping/, /^front matter is never closed/, /^file not found$/];
 
 const root = path.join(import.meta.dirname, '../fixtures');
 

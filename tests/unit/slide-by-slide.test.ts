@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileDeck, compileWholeDeck, type CompileOptions } from '../../src/core/compile.ts';
+import { compileDeck, compileWholeDeck, createDeckCompiler, type CompileOptions } from '../../src/core/compile.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { SYNTHETIC_FIGURE, syntheticDeck } from '../../bench/loader.ts';
 import { readFixtures } from './fixture-file.ts';
@@ -60,5 +60,68 @@ describe('compiling slide by slide', () => {
       '---\ntitle: T\n---\n\n## One\n\n---\n\n## Two\n\n- a {.fragment}\n- b\n\n---\n\n- list\n---\n\n## Three\n\n```\n---\n```\n\n---\n\n> quote\n> ---\n',
     ];
     for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md' });
+  });
+});
+
+describe('compiling again after an edit (the dev server: createDeckCompiler)', () => {
+  // An edit: text put in at some place of the deck (a word, a marker, a line, a slide break, a
+  // heading, a character no font draws, a figure), or the figure's file changed on disk.
+  const INSERTS = ['x', ' {.fragment}', '\n', '\n---\n', '\n## Same\n', ' ψ', ' 😀', '\n![f](figures/a.svg)\n', '\n\n. . .\n\n', '\n::: notes\nn\n:::\n', '{.fragmnt}', '[r]: https://example.org\n'];
+  const FIGURES = [FIGURE, FIGURE.replace('A ladder', 'A rope'), '<svg xmlns="http://www.w3.org/2000/svg"><g id="rung" class="fragment"/></svg>'];
+
+  it('gives what a first compile gives, whatever was edited', () => {
+    fc.assert(
+      fc.property(deckSource, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INSERTS), fc.nat(2)), { minLength: 1, maxLength: 4 }), (source, edits) => {
+        let figure = FIGURES[0]!;
+        const options: CompileOptions = { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? figure : undefined) };
+        const compile = createDeckCompiler();
+        expect(compile(source, options)).toEqual(compileDeck(source, options));
+        let edited = source;
+        for (const [at, insert, figureVersion] of edits) {
+          const offset = at % (edited.length + 1);
+          edited = edited.slice(0, offset) + insert + edited.slice(offset);
+          figure = FIGURES[figureVersion]!;
+          expect(compile(edited, options)).toEqual(compileDeck(edited, options));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('compiles again only the slide an edit is in', () => {
+    const source = Array.from({ length: 30 }, (_, i) => `## Slide ${i}\n\n- a {.fragment}\n- b ψ\n`).join('\n---\n\n');
+    let reads = 0;
+    const options: CompileOptions = { file: 'deck.md', readAsset: () => (reads++, undefined) };
+    const compile = createDeckCompiler();
+    const first = compile(source, options);
+    const edited = source.replace('## Slide 15\n\n- a', '## Slide 15\n\n- a, edited');
+    const second = compile(edited, options);
+    expect(second).toEqual(compileDeck(edited, options));
+    // The same objects where nothing changed: those slides were not compiled again.
+    expect(second.slides.filter((slide, i) => slide === first.slides[i]).length).toBe(29);
+    expect(second.slides[15]).not.toBe(first.slides[15]);
+  });
+
+  it('compiles a slide again when what it shares with the slides before it changed', () => {
+    let figure = FIGURE;
+    const options: CompileOptions = { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? figure : undefined) };
+    const same = (compile: ReturnType<typeof createDeckCompiler>, source: string) => expect(compile(source, options)).toEqual(compileDeck(source, options));
+    const cases: [string, string, () => void][] = [
+      // Slide ids: the last slide's id is "a-2" until the first slide is no longer "A".
+      ['## A\n\n---\n\n## B\n\n---\n\n## A\n', '## C\n\n---\n\n## B\n\n---\n\n## A\n', () => {}],
+      // A figure's ids count its uses.
+      ['## A\n\n![f](f.svg)\n\n---\n\n## B\n\n![f](f.svg)\n', '## A\n\n---\n\n## B\n\n![f](f.svg)\n', () => {}],
+      // A character no font draws is reported once, where it is first written.
+      ['## A ψ\n\n---\n\n## B ψ\n', '## A\n\n---\n\n## B ψ\n', () => {}],
+      // The figure's file changed on disk.
+      ['## A\n\n![f](f.svg)\n', '## A\n\n![f](f.svg)\n', () => (figure = FIGURE.replace('A ladder', 'A rope'))],
+    ];
+    for (const [before, after, change] of cases) {
+      figure = FIGURE;
+      const compile = createDeckCompiler();
+      same(compile, before);
+      change();
+      same(compile, after);
+    }
   });
 });

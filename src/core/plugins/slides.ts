@@ -115,7 +115,7 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-export function uniqueId(base: string, used: Set<string>): string {
+function uniqueId(base: string, used: Set<string>): string {
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
   used.add(id);

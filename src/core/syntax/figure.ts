@@ -4,7 +4,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
-import { report, type DeckEnv } from '../env.ts';
+import { deckShared, report, type DeckEnv } from '../env.ts';
 import { sourceLines } from '../diagnostics/locate.ts';
 import { fragmentClasses, markInnerSteps, type FragmentMark } from '../steps/fragment-meta.ts';
 import { parseStep, stepNumberError } from '../steps/step-number.ts';
@@ -18,7 +18,6 @@ type Attribute = Element['attrs'][number];
 
 export const FIGURE_TOKEN = 'deck_figure';
 /** env key: how many times each figure file has been used in this render. */
-const FIGURE_USES = Symbol('figure uses');
 /**
  * env key: each figure file's parsed and checked <svg>, by file text. A deck often uses one file
  * many times: it is parsed and checked once per render, and each use shares the tree, keeping
@@ -151,9 +150,8 @@ function buildFigure(
   const own = new FigureAttrs();
   // Ids are prefixed per figure use, so two figures (or one figure used twice) never share an id.
   const base = src.replace(/^.*\//, '').replace(SVG_PATH, '').replace(/[^\w-]+/g, '-');
-  const uses = ((env[FIGURE_USES] as Map<string, number> | undefined) ?? new Map<string, number>());
-  env[FIGURE_USES] = uses.set(base, (uses.get(base) ?? 0) + 1);
-  const name = uses.get(base)! > 1 ? `${base}-${uses.get(base)}` : base;
+  const use = deckShared(env).count('figure uses', base);
+  const name = use > 1 ? `${base}-${use}` : base;
   if (template.hasIds) prefixIds(template.elements, own, `figure-${name}-`);
 
   // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
