@@ -1,7 +1,7 @@
 // Markdown text → deck model. Pure: no Vite, no DOM, no file system.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { createEnv, deckShared, MAX_DIAGNOSTICS, type DeckEnv, type SharedChange } from './env.ts';
+import { createEnv, deckShared, MAX_DIAGNOSTICS, type DeckEnv, type SharedAccess } from './env.ts';
 import { blockParser, createMarkdown } from './markdown.ts';
 import type { Deck, Diagnostic, Slide, Step } from './model.ts';
 import type { SlideSteps } from './steps/step-order.ts';
@@ -55,8 +55,10 @@ interface CompiledSlide {
   slide: Slide;
   /** The diagnostics it added. */
   diagnostics: Diagnostic[];
-  /** Its changes to the deck's shared state. */
-  changes: SharedChange[];
+  /** What it looked at and changed in the deck's shared state. */
+  shared: SharedAccess[];
+  /** Whether its diagnostics reached the deck's limit (then what it reported depended on the slides before). */
+  capped: boolean;
   /** The files it read, with what they held. */
   assets: Map<string, string | undefined>;
 }
@@ -89,14 +91,19 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
     const index = slides.length;
     const titleSlide = index === 0 && split.meta.titleSlide;
     const slideText = text.slice(part.start, part.end);
-    const key = cache
-      ? [deckKey, index, titleSlide, part.from, part.emptyLine, state.digest, Math.min(env.diagnostics.length, MAX_DIAGNOSTICS + 1), slideText].join('\u0000')
-      : '';
+    const key = cache ? [deckKey, index, titleSlide, part.from, part.emptyLine, slideText].join('\u0000') : '';
     const reused = cache?.previous.get(key);
-    if (cache && reused && [...reused.assets].every(([file, content]) => readAsset(file) === content)) {
+    if (
+      cache &&
+      reused &&
+      !reused.capped &&
+      env.diagnostics.length + reused.diagnostics.length < MAX_DIAGNOSTICS &&
+      state.stillHolds(reused.shared) &&
+      [...reused.assets].every(([file, content]) => readAsset(file) === content)
+    ) {
       cache.next.set(key, reused);
       for (const diagnostic of reused.diagnostics) env.diagnostics.push(diagnostic);
-      state.replay(reused.changes);
+      state.replay(reused.shared);
       slides.push(reused.slide);
       continue;
     }
@@ -111,7 +118,7 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
     env.slide = { index, titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, deckSource: text, allocateId };
     const slide = buildSlide(md, md.parse(slideText, env), env);
     slides.push(slide);
-    if (cache) cache.next.set(key, { slide, diagnostics: env.diagnostics.slice(firstDiagnostic), changes: state.recording(), assets });
+    if (cache) cache.next.set(key, { slide, diagnostics: env.diagnostics.slice(firstDiagnostic), shared: state.recording(), capped: env.diagnostics.length >= MAX_DIAGNOSTICS, assets });
   }
   delete env.slide;
   // In source order, as a compiler lists them (the sort is stable: same spot, rule order).

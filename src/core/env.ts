@@ -52,81 +52,94 @@ export function deckEnvPlugin(md: MarkdownIt): void {
   });
 }
 
-/** One change to the state a deck's slides share. */
-export interface SharedChange {
-  kind: 'add' | 'count';
-  scope: string;
-  key: string;
-}
+/** One look at, or change to, the state a deck's slides share, with what it found. */
+export type SharedAccess =
+  | { op: 'has'; scope: string; key: string; found: boolean }
+  | { op: 'size'; scope: string; found: number }
+  | { op: 'add'; scope: string; key: string }
+  | { op: 'count'; scope: string; key: string; found: number };
 
 /**
  * The state a deck's slides share: sets of keys (the slide ids taken, the characters already
  * reported) and use counters (a figure's uses, for its ids). Rules read and write it only here,
- * so compile.ts can tell whether a slide sees the same state as last time (`digest`: the changes
- * so far, in order) and reuse what that slide gave, replaying its changes (`replay`).
+ * and every access is recorded, so compile.ts can reuse what a slide gave last time when each
+ * look it took still finds the same (`stillHolds`), replaying its changes (`replay`).
  */
 export class DeckShared {
   private readonly sets = new Map<string, Set<string>>();
   private readonly counts = new Map<string, Map<string, number>>();
-  private changeCount = 0;
-  private hash1 = 0x811c9dc5;
-  private hash2 = 0x01000193;
-  /** The changes since recording() was last called. */
-  private recorded: SharedChange[] = [];
+  /** The accesses since recording() was last called. */
+  private recorded: SharedAccess[] = [];
 
   has(scope: string, key: string): boolean {
-    return this.sets.get(scope)?.has(key) ?? false;
+    const found = this.sets.get(scope)?.has(key) ?? false;
+    this.recorded.push({ op: 'has', scope, key, found });
+    return found;
   }
 
   size(scope: string): number {
-    return this.sets.get(scope)?.size ?? 0;
+    const found = this.sets.get(scope)?.size ?? 0;
+    this.recorded.push({ op: 'size', scope, found });
+    return found;
   }
 
   add(scope: string, key: string): void {
-    if (this.has(scope, key)) return;
-    this.apply({ kind: 'add', scope, key });
+    this.apply({ op: 'add', scope, key });
   }
 
   /** Counts one more use of `key`; returns how many there have been, this one included. */
   count(scope: string, key: string): number {
-    this.apply({ kind: 'count', scope, key });
-    return this.counts.get(scope)!.get(key)!;
+    const found = this.counts.get(scope)?.get(key) ?? 0;
+    this.apply({ op: 'count', scope, key, found });
+    return found + 1;
   }
 
-  /** The changes so far, as one value: equal digests, equal state (to a 64-bit hash). */
-  get digest(): string {
-    return `${this.changeCount}:${this.hash1.toString(36)}:${this.hash2.toString(36)}`;
-  }
-
-  /** Starts a new record of changes; returns the one that ends. */
-  recording(): SharedChange[] {
+  /** Starts a new record of accesses; returns the one that ends. */
+  recording(): SharedAccess[] {
     const done = this.recorded;
     this.recorded = [];
     return done;
   }
 
-  replay(changes: readonly SharedChange[]): void {
-    for (const change of changes) this.apply(change);
+  /** Whether every look in `accesses` would find the same now. */
+  stillHolds(accesses: readonly SharedAccess[]): boolean {
+    // Looks taken after the record's own changes see them: check on a copy of the state as it goes.
+    const added = new Map<string, Set<string>>();
+    const counted = new Map<string, number>();
+    for (const access of accesses) {
+      if (access.op === 'add') {
+        if (!this.sets.get(access.scope)?.has(access.key)) added.set(access.scope, (added.get(access.scope) ?? new Set()).add(access.key));
+      } else if (access.op === 'has') {
+        const found = (this.sets.get(access.scope)?.has(access.key) ?? false) || (added.get(access.scope)?.has(access.key) ?? false);
+        if (found !== access.found) return false;
+      } else if (access.op === 'size') {
+        if ((this.sets.get(access.scope)?.size ?? 0) + (added.get(access.scope)?.size ?? 0) !== access.found) return false;
+      } else {
+        const name = `${access.scope}\u0000${access.key}`;
+        const now = (this.counts.get(access.scope)?.get(access.key) ?? 0) + (counted.get(name) ?? 0);
+        if (now !== access.found) return false;
+        counted.set(name, (counted.get(name) ?? 0) + 1);
+      }
+    }
+    return true;
   }
 
-  private apply(change: SharedChange): void {
-    if (change.kind === 'add') {
-      let set = this.sets.get(change.scope);
-      if (!set) this.sets.set(change.scope, (set = new Set()));
-      set.add(change.key);
+  /** Makes the changes in `accesses` again (and records them). */
+  replay(accesses: readonly SharedAccess[]): void {
+    for (const access of accesses) if (access.op === 'add' || access.op === 'count') this.apply(access);
+  }
+
+  private apply(access: SharedAccess & { op: 'add' | 'count' }): void {
+    if (access.op === 'add') {
+      let set = this.sets.get(access.scope);
+      if (!set) this.sets.set(access.scope, (set = new Set()));
+      set.add(access.key);
     } else {
-      let counts = this.counts.get(change.scope);
-      if (!counts) this.counts.set(change.scope, (counts = new Map()));
-      counts.set(change.key, (counts.get(change.key) ?? 0) + 1);
+      let counts = this.counts.get(access.scope);
+      if (!counts) this.counts.set(access.scope, (counts = new Map()));
+      counts.set(access.key, (counts.get(access.key) ?? 0) + 1);
     }
-    this.recorded.push(change);
-    this.changeCount++;
-    const text = `${change.kind}\u0000${change.scope}\u0000${change.key}\u0001`;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      this.hash1 = Math.imul(this.hash1 ^ c, 0x01000193) >>> 0;
-      this.hash2 = Math.imul(this.hash2 ^ c, 0x5bd1e995) >>> 0;
-    }
+    this.recorded.push(access);
   }
 }
 
