@@ -6,6 +6,7 @@
 // page when an overlay is up at the page's first update, which would open the broken deck.
 import type { RevealApi } from 'reveal.js';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
+import { stepsOf } from './slide-number.ts';
 import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
 
 const OVERLAY = 'vite-error-overlay';
@@ -83,9 +84,8 @@ export function swapSlides(deck: RevealApi, html: string, place: Place): Place |
   const byId = count !== place.total && place.id ? slides.findIndex((slide) => slide.id === place.id) : -1;
   const sure = count === place.total || byId >= 0;
   const target = byId >= 0 ? byId : Math.min(place.h, count - 1);
-  const steps = [...slides[target]!.querySelectorAll('.fragment[data-fragment-index]')].map((el) => Number(el.getAttribute('data-fragment-index')));
-  const lastStep = steps.length > 0 ? Math.max(...steps) : -1;
-  const f = Math.min(place.f, lastStep);
+  // The slide's last fragment index, from the model's count of its steps (step 0 has none).
+  const f = Math.min(place.f, stepsOf(slides[target]!) - 2);
   deck.slide(target, 0, f);
   return sure ? { h: target, f: place.f, id: slides[target]!.id, total: count } : undefined;
 }
