@@ -1,9 +1,9 @@
 // Build: wall time and peak memory (max RSS of the largest process) of `npm run build`, via
 // GNU time. Median of several runs after one warm-up.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { GNU_TIME, timeProcess } from './process-time.ts';
 import { median, round } from './stats.ts';
 
 export interface BuildFigures {
@@ -16,24 +16,9 @@ export interface BuildFigures {
   samples: { wallS: number; peakMiB: number; cpuS: number }[];
 }
 
-const GNU_TIME = '/usr/bin/time';
-
 function buildOnce(cwd = process.cwd()): { wallS: number; peakMiB: number; cpuS: number } {
-  if (existsSync(GNU_TIME)) {
-    const result = spawnSync(GNU_TIME, ['-v', 'npm', 'run', 'build', '--silent'], { encoding: 'utf8', cwd });
-    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
-    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
-    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-    const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
-    const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
-    if (!wall || !rss) throw new Error(`cannot read /usr/bin/time -v output:\n${result.stderr}`);
-    const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-    return { wallS, peakMiB: Number(rss[1]) / 1024, cpuS: Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN) };
-  }
-  // Without GNU time: wall time from here; peak memory is not available for a child tree.
-  const start = performance.now();
-  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore', cwd });
-  return { wallS: (performance.now() - start) / 1000, peakMiB: NaN, cpuS: NaN };
+  const { wallS, peakMiB, cpuS } = timeProcess('npm', ['run', 'build', '--silent'], cwd);
+  return { wallS, peakMiB, cpuS };
 }
 
 export function benchBuild(runs = 5, cwd = process.cwd()): BuildFigures {

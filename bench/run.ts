@@ -1,6 +1,6 @@
 // `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
 // Prints one table, writes bench/results.json, exits 1 naming each missed budget.
-// Options: --only=loader,build,load,stepping,live (comma-separated sections), --quick (fewer runs),
+// Options: --only=loader,check,build,load,stepping,live (comma-separated sections), --quick (fewer runs),
 // --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { compileDeck } from '../src/core/index.ts';
 import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
+import { benchCheck, type CheckFigures } from './check.ts';
+import { BENCH_DECK_NAME, BENCH_DECK_SLIDES, benchDeckFiles, writeBenchDeck } from './deck.ts';
 import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
 import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
 import { benchLoader, type LoaderRow } from './loader.ts';
@@ -55,17 +57,24 @@ async function main() {
   const loadBefore = os.loadavg();
   const results: {
     loader?: LoaderRow[];
+    check?: CheckFigures;
     build?: BuildFigures;
     buildFloor?: BuildFigures;
     load?: LoadFigures & { floor: { fontFile: string; titleFont: string } };
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
+    liveEditDeck?: LiveEditFigures;
   } = {};
 
   if (wants('loader')) {
     await settle('loader');
     log('loader: synthetic decks of 10, 100, 1,000, 10,000 slides');
     results.loader = benchLoader();
+  }
+  if (wants('check')) {
+    await settle('check');
+    log(`check: npm run check of the ${BENCH_DECK_SLIDES}-slide deck, 1 warm-up + ${quick ? 3 : 5} runs`);
+    results.check = benchCheck(quick ? 3 : 5);
   }
   if (wants('build') || wants('load') || wants('stepping')) {
     if (wants('build')) await settle('build');
@@ -96,7 +105,17 @@ async function main() {
       if (wants('live')) {
         await settle('live');
         log(`live edit: dev server on port ${PORT_DEV}, 2 warm-up + 10 edits`);
-        results.liveEdit = await benchLiveEdit(browser, TALK, PORT_DEV, quick ? 4 : 10);
+        results.liveEdit = await benchLiveEdit(browser, { file: TALK, slide: 1, page: '/' }, PORT_DEV, quick ? 4 : 10);
+        await settle('live-deck');
+        log(`live edit: the ${BENCH_DECK_SLIDES}-slide deck, slide ${BENCH_DECK_SLIDES / 2}, dev server on port ${PORT_DEV}, 2 warm-up + 10 edits`);
+        const decks = mkdtempSync(path.join(os.tmpdir(), 'bench-live-deck-'));
+        try {
+          const files = benchDeckFiles();
+          const target = { file: writeBenchDeck(decks), slide: BENCH_DECK_SLIDES / 2, page: `/${BENCH_DECK_NAME}/`, decksDir: decks, readAsset: (p: string) => files[p] };
+          results.liveEditDeck = await benchLiveEdit(browser, target, PORT_DEV, quick ? 4 : 10);
+        } finally {
+          rmSync(decks, { recursive: true, force: true });
+        }
       }
     } finally {
       await browser.close();
@@ -105,7 +124,6 @@ async function main() {
     }
   }
 
-  const loader1000 = results.loader?.find((r) => r.slides === 1000);
   const loader100 = results.loader?.find((r) => r.slides === 100);
   const loader10000 = results.loader?.find((r) => r.slides === 10000);
   const load4 = results.load?.byCpu['4x'];
@@ -113,7 +131,7 @@ async function main() {
     { name: 'bytes before the first slide is visible', limit: '≤ 25 KiB gzip', value: results.load && kib(results.load.bytes.beforeTitleGzip), ok: (v) => v <= 25, unit: 'KiB' },
     { name: 'total transfer for the talk', limit: '≤ 90 KiB gzip', value: results.stepping && kib(results.stepping.total.gzip), ok: (v) => v <= 90, unit: 'KiB' },
     { name: 'title visible at 4× CPU, ratio to the floor', limit: '≤ 1.5×', value: load4?.ratio, ok: (v) => v <= 1.5, unit: '×' },
-    { name: 'loader throughput at 1,000 slides', limit: '≥ 5 MB/s', value: loader1000?.mbPerS, ok: (v) => v >= 5, unit: 'MB/s' },
+    { name: `npm run check of the ${BENCH_DECK_SLIDES}-slide deck, wall time`, limit: '≤ 1.5 s', value: results.check?.npm.wallS, ok: (v) => v <= 1.5, unit: 's' },
     {
       name: 'loader cost per slide, 10,000 vs 100 slides',
       limit: '≤ 2×',
@@ -125,9 +143,11 @@ async function main() {
     { name: 'npm run build peak memory', limit: '≤ 150 MiB', value: results.build?.peakMiB, ok: (v) => v <= 150, unit: 'MiB' },
     { name: 'stepping median', limit: '≤ 16 ms', value: results.stepping?.medianMs, ok: (v) => v <= 16, unit: 'ms' },
     { name: 'stepping worst', limit: '≤ 50 ms', value: results.stepping?.worstMs, ok: (v) => v <= 50, unit: 'ms' },
-    { name: 'live edit median', limit: '≤ 200 ms', value: results.liveEdit?.medianMs, ok: (v) => v <= 200, unit: 'ms' },
+    { name: 'live edit median, the talk', limit: '≤ 200 ms', value: results.liveEdit?.medianMs, ok: (v) => v <= 200, unit: 'ms' },
     // Not a speed figure, but a fast reload that loses the speaker's place would be no help.
-    { name: 'live edits that kept the step', limit: 'all', value: results.liveEdit?.keptPlace, ok: (v) => v === results.liveEdit!.edits, unit: `of ${results.liveEdit?.edits}` },
+    { name: 'live edits that kept the step, the talk', limit: 'all', value: results.liveEdit?.keptPlace, ok: (v) => v === results.liveEdit!.edits, unit: `of ${results.liveEdit?.edits}` },
+    { name: `live edit median, the ${BENCH_DECK_SLIDES}-slide deck`, limit: '≤ 100 ms', value: results.liveEditDeck?.medianMs, ok: (v) => v <= 100, unit: 'ms' },
+    { name: `live edits that kept the step, the ${BENCH_DECK_SLIDES}-slide deck`, limit: 'all', value: results.liveEditDeck?.keptPlace, ok: (v) => v === results.liveEditDeck!.edits, unit: `of ${results.liveEditDeck?.edits}` },
   ];
 
   printTable(results);
@@ -162,7 +182,7 @@ async function main() {
       '@playwright/test': pkg('@playwright/test'),
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     },
-    sections: only ?? ['loader', 'build', 'load', 'stepping', 'live'],
+    sections: only ?? ['loader', 'check', 'build', 'load', 'stepping', 'live'],
     quick,
     ...results,
     budgets: budgets.filter((b) => b.value !== undefined).map((b) => ({ name: b.name, limit: b.limit, value: b.value, unit: b.unit, ok: Number.isFinite(b.value!) && b.ok(b.value!) })),
@@ -184,6 +204,14 @@ function printTable(r: any) {
   const rows: [string, string][] = [];
   for (const l of r.loader ?? [])
     rows.push([`loader ${l.slides} slides (${kib(l.bytes)} KiB, median of ${l.runs})`, `${l.medianMs} ms · ${l.mbPerS} MB/s · ${l.usPerSlide} µs/slide`]);
+  if (r.check) {
+    const c = r.check;
+    const t = (f: any) => `${f.wallS} s wall · ${f.cpuS} s CPU · ${f.peakMiB} MiB peak`;
+    rows.push([`npm run check, ${c.deck.slides - 1}-slide deck (${kib(c.deck.bytes)} KiB, median of ${c.runs})`, t(c.npm)]);
+    rows.push(['  the same, node --import tsx scripts/check.ts', t(c.direct)]);
+    rows.push(['  floor: npm run check of a one-slide deck', t(c.floor)]);
+    rows.push(['  compileDeck of that deck in-process, warm', `${c.compileMs} ms`]);
+  }
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
   if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
   if (r.load) {
@@ -200,7 +228,8 @@ function printTable(r: any) {
     rows.push(['total transfer for the talk (gzip)', `${kib(s.total.gzip)} KiB in ${s.total.requests} requests`]);
     rows.push([`stepping (${s.steps} PageDowns, ${s.walks} walks)`, `median ${s.medianMs} ms · p90 ${s.p90Ms} ms · worst ${s.worstMs} ms (${s.worstAt}) · median to next frame ${s.medianToFrameMs} ms`]);
   }
-  if (r.liveEdit) rows.push([`live edit (median of ${r.liveEdit.edits})`, `${r.liveEdit.medianMs} ms · worst ${r.liveEdit.worstMs} ms · kept place ${r.liveEdit.keptPlace}/${r.liveEdit.edits}`]);
+  for (const [label, e] of [['the talk', r.liveEdit], [`${BENCH_DECK_SLIDES}-slide deck`, r.liveEditDeck]] as [string, any][])
+    if (e) rows.push([`live edit, ${label}, slide ${e.slide} (median of ${e.edits})`, `${e.medianMs} ms · worst ${e.worstMs} ms · kept place ${e.keptPlace}/${e.edits}`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\n${'figure'.padEnd(width)}  value\n${'-'.repeat(width)}  ${'-'.repeat(40)}`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
