@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EMOJI, emojiIn, hasEmoji, withoutEmoji } from '../../src/core/syntax/emoji.ts';
 import { THEME_FONTS, emojiCss, pageFaces, pageFontCss, shippedCoverage } from '../../src/vite/fonts.ts';
 import { compileDeck } from '../../src/core/compile.ts';
 import { SHIPPED_COVERAGE, decodeRanges } from '../../src/core/font-coverage.ts';
@@ -101,5 +103,22 @@ describe('faces a page declares itself', () => {
       throw new Error(`src/core/font-coverage.ts is out of date with the font packages; SHIPPED_COVERAGE should be:\n\`\n${lines.join('\n')}\n\``);
     }
     expect(decodeRanges(SHIPPED_COVERAGE)).toEqual(decodeRanges(table));
+  });
+});
+
+describe('emoji found on non-ASCII runs only (src/core/syntax/emoji.ts)', () => {
+  // The pieces emoji are made of, and what stands around them: the same answers as EMOJI over the whole text.
+  const PIECES = ['a', ' ', '1', '#', '*', '\uFE0F', '\uFE0E', '\u20E3', '\u200D', '👍', '🏽', '👨', '🔬', '🇺', '🇸', '🏴', '\u{E0067}', '\u{E007F}', '©', '™', 'é', '❌', '\n'];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('emojiIn, withoutEmoji and hasEmoji give what EMOJI gives', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(emojiIn(t)).toEqual(t.match(EMOJI) ?? []);
+        expect(withoutEmoji(t)).toBe(t.replace(EMOJI, ''));
+        expect(hasEmoji(t)).toBe((t.match(EMOJI) ?? []).length > 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -28,6 +28,29 @@ export const EMOJI = new RegExp(
 const HAS_EMOJI = new RegExp(EMOJI.source, 'v');
 /** No emoji is ASCII: most text is refused by this much cheaper scan first. */
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * The stretches of text an emoji can be in: runs of non-ASCII characters, each with the character
+ * before it (a keycap, 1️⃣, starts with a digit, `#` or `*`). EMOJI is slow to try at every
+ * character of a long text; on these runs alone it finds the very same emoji.
+ */
+const EMOJI_RUNS = /[\x00-\x7f]?[^\x00-\x7f]+/g;
+
+/** Whether `text` holds an emoji (HAS_EMOJI's answer, without trying it over ASCII). */
+export function hasEmoji(text: string): boolean {
+  return NON_ASCII.test(text) && (text.match(EMOJI_RUNS) ?? []).some((run) => HAS_EMOJI.test(run));
+}
+
+/** The emoji in `text`, in order (what `text.match(EMOJI)` gives, without trying it over ASCII). */
+export function emojiIn(text: string): string[] {
+  const found: string[] = [];
+  for (const run of text.match(EMOJI_RUNS) ?? []) for (const emoji of run.match(EMOJI) ?? []) found.push(emoji);
+  return found;
+}
+
+/** `text` without its emoji (`text.replace(EMOJI, '')`, without trying it over ASCII). */
+export function withoutEmoji(text: string): string {
+  return text.replace(EMOJI_RUNS, (run) => run.replace(EMOJI, ''));
+}
 
 export function emojiPlugin(md: MarkdownIt): void {
   md.core.ruler.before(STEPS, 'deck_emoji', (state) => {
@@ -38,7 +61,7 @@ export function emojiPlugin(md: MarkdownIt): void {
       // Its text is ASCII, entities aside (`&#x1F600;`): none of its children can hold an emoji.
       if (!NON_ASCII.test(token.content) && !token.content.includes('&')) continue;
       // Most lines hold no emoji: leave their children as they are rather than copy them.
-      if (!token.children.some((child) => child.type === 'text' && NON_ASCII.test(child.content) && HAS_EMOJI.test(child.content))) continue;
+      if (!token.children.some((child) => child.type === 'text' && hasEmoji(child.content))) continue;
       token.children = token.children.flatMap((child) => (child.type === 'text' ? splitEmoji(child, state.Token) : [child]));
       const first = token.children[0];
       if (first?.type === EMOJI_TOKEN && tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open') {
