@@ -36,6 +36,8 @@ export function followDeckEdits(deck: RevealApi): void {
   // half-written (an empty or cut-off file) must not lose the place the next full save restores.
   let place: Place | undefined = deck.isReady() ? currentPlace(deck) : undefined;
   let swapping = false;
+  // The slides' HTML as the last update gave it (unknown until the first: reveal.js has changed the page's own).
+  let lastSlides: string[] | undefined;
   const remember = () => {
     if (!swapping) place = currentPlace(deck);
   };
@@ -45,18 +47,44 @@ export function followDeckEdits(deck: RevealApi): void {
     if (update.deck !== info.deck) return;
     errors = update.errors;
     showErrors(errors);
-    if (update.html === undefined) return;
+    if (update.slides === undefined) return;
     document.title = update.title;
     place ??= currentPlace(deck);
     // reveal.js reports the moves a swap makes (synchronously): none of them is the presenter's.
     swapping = true;
     try {
-      const landed = swapSlides(deck, update.html, place);
+      const landed = lastSlides?.length === update.slides.length ? swapChangedSlides(deck, lastSlides, update.slides, place) : swapSlides(deck, update.slides.join(''), place);
       if (landed) place = landed;
+      lastSlides = update.slides;
     } finally {
       swapping = false;
     }
   });
+}
+
+/**
+ * Replaces only the slides whose HTML changed since the last update, when the deck has as many
+ * slides as then (an edit inside slides: a long deck's save then costs its edited slide, not the
+ * whole deck), and goes back to `place`. Otherwise swapSlides replaces them all.
+ */
+function swapChangedSlides(deck: RevealApi, before: string[], after: string[], place: Place): Place | undefined {
+  const container = deck.getSlidesElement();
+  const slides = container ? [...container.querySelectorAll<HTMLElement>(':scope > section')] : [];
+  if (slides.length !== after.length) return swapSlides(deck, after.join(''), place);
+  for (let i = 0; i < after.length; i++) {
+    if (after[i] === before[i]) continue;
+    const incoming = document.createElement('template');
+    incoming.innerHTML = after[i]!;
+    const section = incoming.content.firstElementChild;
+    if (!(section instanceof HTMLElement) || section.tagName !== 'SECTION') return swapSlides(deck, after.join(''), place);
+    slides[i]!.replaceWith(section);
+    slides[i] = section;
+  }
+  deck.sync();
+  // The open slide keeps its place (it may have been renamed); its steps may be fewer now.
+  const f = Math.min(place.f, stepsOf(slides[place.h] ?? slides[0]!) - 2);
+  deck.slide(Math.min(place.h, slides.length - 1), 0, f);
+  return { h: place.h, f: place.f, id: slides[place.h]?.id ?? place.id, total: slides.length };
 }
 
 function currentPlace(deck: RevealApi): Place {

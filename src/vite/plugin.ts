@@ -22,8 +22,8 @@ export interface DeckPluginOptions {
 /** What the dev server sends the open deck after a save (custom HMR event `deck:update`). */
 export interface DeckUpdate {
   deck: string;
-  /** The `<section>`s, or undefined when the deck has errors (the page keeps its last good slides). */
-  html?: string;
+  /** Each slide's `<section>`, or undefined when the deck has errors (the page keeps its last good slides). */
+  slides?: string[];
   title: string;
   /** Vite error-overlay payloads, one per file with errors; empty when the deck is fine. */
   errors: DeckError[];
@@ -247,7 +247,7 @@ export function deckUpdate(root: string, name: string, deck: Deck): DeckUpdate {
   const errors = overlayErrors(root, deck.diagnostics);
   return {
     deck: name,
-    ...(errors.length === 0 ? { html: deck.slides.map((slide) => slide.html).join('') } : {}),
+    ...(errors.length === 0 ? { slides: deck.slides.map((slide) => slide.html) } : {}),
     title: pageTitle(deck.meta) || deck.file,
     errors,
   };

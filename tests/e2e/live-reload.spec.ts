@@ -92,6 +92,28 @@ test('editing the open slide shows the change in place, on the same slide and st
   await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
 });
 
+test('after the first save, a save replaces only the slides it changed, and keeps the step', async ({ page }) => {
+  await openAt(page, '#/why-we-collaborate');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  // The first update replaces every slide (the page's own were changed by reveal.js).
+  edit(talkFile(), (text) => text.replace('It incurs lots of peripheral costs.', 'It incurs lots of peripheral costs (one).'));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('(one)');
+  // Mark every slide element: the next save must keep all but the edited one.
+  await page.evaluate(() => document.querySelectorAll('.slides > section').forEach((s) => ((s as unknown as { kept: boolean }).kept = true)));
+  edit(talkFile(), (text) => text.replace('(one)', '(two)'));
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('(two)');
+  const kept = await page.evaluate(() => [...document.querySelectorAll('.slides > section')].map((s) => (s as unknown as { kept?: boolean }).kept === true));
+  expect(kept.filter((k) => !k)).toHaveLength(1);
+  expect(kept[before.h]).toBe(false);
+  expect(await position(page)).toEqual(before);
+  await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
+  // Its steps still step: PageUp hides the last one shown.
+  await page.keyboard.press('PageUp');
+  expect(await position(page)).toEqual({ ...before, f: before.f - 1 });
+});
+
 test('renaming the open slide keeps its position; removing steps lands on the nearest one', async ({ page }) => {
   await openAt(page, '#/why-we-collaborate-2');
   for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');

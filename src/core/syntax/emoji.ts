@@ -40,11 +40,18 @@ export function hasEmoji(text: string): boolean {
   return NON_ASCII.test(text) && (text.match(EMOJI_RUNS) ?? []).some((run) => HAS_EMOJI.test(run));
 }
 
+/** The emoji in `text` with where each starts, in order (`text.matchAll(EMOJI)`, without trying it over ASCII). */
+function emojiMatches(text: string): { index: number; emoji: string }[] {
+  const found: { index: number; emoji: string }[] = [];
+  for (const run of text.matchAll(EMOJI_RUNS)) {
+    for (const match of run[0].matchAll(EMOJI)) found.push({ index: run.index + match.index, emoji: match[0] });
+  }
+  return found;
+}
+
 /** The emoji in `text`, in order (what `text.match(EMOJI)` gives, without trying it over ASCII). */
 export function emojiIn(text: string): string[] {
-  const found: string[] = [];
-  for (const run of text.match(EMOJI_RUNS) ?? []) for (const emoji of run.match(EMOJI) ?? []) found.push(emoji);
-  return found;
+  return emojiMatches(text).map((match) => match.emoji);
 }
 
 /** `text` without its emoji (`text.replace(EMOJI, '')`, without trying it over ASCII). */
@@ -90,10 +97,10 @@ function splitEmoji(text: Token, TokenClass: typeof Token): Token[] {
     token.content = content;
     parts.push(token);
   };
-  for (const match of text.content.matchAll(EMOJI)) {
-    if (match.index > last) piece('text', text.content.slice(last, match.index));
-    piece(EMOJI_TOKEN, match[0]);
-    last = match.index + match[0].length;
+  for (const { index, emoji } of emojiMatches(text.content)) {
+    if (index > last) piece('text', text.content.slice(last, index));
+    piece(EMOJI_TOKEN, emoji);
+    last = index + emoji.length;
   }
   if (parts.length === 0) return [text];
   if (last < text.content.length) piece('text', text.content.slice(last));
