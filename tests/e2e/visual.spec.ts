@@ -1,10 +1,12 @@
 // The look: every step of the talk at 1280×720 against committed screenshots, plus the checks a
 // screenshot cannot make: every glyph is drawn by the deck's own fonts, nothing is fetched from
-// another host, the palette passes WCAG AA, and nothing overflows a 4:3 projector.
+// another host, the palette passes WCAG AA, and nothing overflows a 4:3 projector. The walk that
+// takes the screenshots also makes a11y.spec.ts's per-step checks in light (a11y-checks.ts).
 import { expect, test, type Page } from '@playwright/test';
 import { deckFrames } from '../../src/core/index.ts';
 import { talk } from './talk.ts';
-import { DECKS } from './deck-list.ts';
+import { DECKS, TALK } from './deck-list.ts';
+import { axeViolations, expectAnnounced, startListening } from './a11y-checks.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
 
@@ -45,16 +47,18 @@ test('dark theme: forced by ?theme=dark, and followed from the system', async ({
   await light.close();
 });
 
-// One walk per deck, by PageDown in one page, serves the screenshots, the font check and the
-// overflow check at 1280×720: each step, once settled, is compared with its screenshot (the
-// talk's are step-NN.png, another deck's <name>-step-NN.png), and then its glyphs and its boxes are
-// checked. (Every step reached so is the same picture, to the byte, as the step opened by its URL.)
-// Checks are soft: a failing step still lets every later step be checked.
-for (const walked of DECKS) test(`every step of the ${walked.name} looks as it did, every glyph is drawn by the deck’s own fonts with none from another host, and nothing overflows the slide at 1280×720`, async ({ page, baseURL }) => {
+// One walk per deck, by PageDown in one page at 1280×720 in light, serves every check made on a
+// settled step: at each step, axe (the light half of a11y.spec.ts's check; the dark half walks
+// there) and, on the talk, what the live region announced; then the step's screenshot (the talk's
+// are step-NN.png, another deck's <name>-step-NN.png); then its glyphs' fonts and its overflow.
+// (Reached so, every step is the same picture, to the byte, as the step opened at its URL.)
+// Checks are soft: a failing check still lets every later step be checked.
+for (const walked of DECKS) test(`every step of the ${walked.name}: looks as it did, every glyph drawn by the deck’s own fonts with none from another host, nothing overflowing the slide at 1280×720, no WCAG 2.1 A/AA violation in light${walked === TALK ? ', each step announced once with only its new text' : ''}`, async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await open(page, walked.page);
+  const announced = walked === TALK ? await startListening(page) : undefined;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
@@ -67,6 +71,9 @@ for (const walked of DECKS) test(`every step of the ${walked.name} looks as it d
     await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `${url}: step ${i + 1}` }).toEqual(normalizeLines(walked.frames[i]!.lines));
     await page.evaluate(() => document.fonts.ready);
     await settle(page);
+    if (announced && i > 0) await expectAnnounced(page, announced, walked.frames, i);
+    const frame = walked.frames[i]!;
+    expect.soft(await axeViolations(page), `${walked.file}: step ${i + 1} (slide ${frame.slide + 1}, step ${frame.step + 1})`).toEqual([]);
     const shot = `${walked.name === 'talk' ? '' : `${walked.name}-`}step-${String(i + 1).padStart(2, '0')}.png`;
     await expect.soft(page, `${url}: looks as it did`).toHaveScreenshot(shot, {
       animations: 'disabled',
