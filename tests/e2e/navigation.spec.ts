@@ -68,13 +68,14 @@ for (const key of ['b', 'Period']) {
         const style = top && getComputedStyle(top);
         return style ? `${top.className} ${style.backgroundColor} ${style.opacity}` : '';
       });
-    await expect.poll(cover).toBe('pause-overlay rgb(0, 0, 0) 1');
+    // (The black fades in and out over a second: look every 100 ms rather than poll's default back-off.)
+    await expect.poll(cover, { intervals: [100] }).toBe('pause-overlay rgb(0, 0, 0) 1');
     // A presenter's black is black: no "Resume presentation" button on it.
     await expect(page.locator('.reveal .pause-overlay')).toBeVisible();
     expect(await page.locator('.reveal .pause-overlay').evaluate((overlay) => [...overlay.querySelectorAll('*')].filter((el) => el.checkVisibility()).length)).toBe(0);
     await page.keyboard.press(key);
     await expect(reveal).not.toHaveClass(/\bpaused\b/);
-    await expect.poll(cover).not.toContain('pause-overlay');
+    await expect.poll(cover, { intervals: [100] }).not.toContain('pause-overlay');
   });
 }
 
@@ -83,7 +84,7 @@ test('a click on the black screen brings the slide back', async ({ page }) => {
   await page.keyboard.press('b');
   await expect(page.locator('.reveal')).toHaveClass(/\bpaused\b/);
   // (Once the black has faded in.)
-  await expect.poll(() => page.locator('.reveal .pause-overlay').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  await expect.poll(() => page.locator('.reveal .pause-overlay').evaluate((el) => getComputedStyle(el).opacity), { intervals: [100] }).toBe('1');
   await page.mouse.click(640, 360);
   await expect(page.locator('.reveal')).not.toHaveClass(/\bpaused\b/);
 });

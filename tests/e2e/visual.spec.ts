@@ -1,10 +1,14 @@
 // The look: every step of the talk at 1280×720 against committed screenshots, plus the checks a
 // screenshot cannot make: every glyph is drawn by the deck's own fonts, nothing is fetched from
-// another host, the palette passes WCAG AA, and nothing overflows a 4:3 projector.
+// another host, the palette passes WCAG AA, and nothing overflows a 4:3 projector. The walk that
+// takes the screenshots also makes a11y.spec.ts's per-step checks in light (a11y-checks.ts).
 import { expect, test, type Page } from '@playwright/test';
 import { deckFrames } from '../../src/core/index.ts';
 import { talk } from './talk.ts';
-import { DECKS } from './deck-list.ts';
+import { DECKS, TALK } from './deck-list.ts';
+import { axeViolations, expectAnnounced, startListening } from './a11y-checks.ts';
+import { normalizeLines } from '../unit/seed.ts';
+import { visibleLines } from './visible.ts';
 
 const DECK = 'slides/collaborations-in-ml.md';
 const deck = talk;
@@ -22,23 +26,6 @@ async function open(page: Page, url: string): Promise<void> {
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().filter((a) => a instanceof CSSTransition).every((a) => a.playState !== 'running'));
 }
-
-test.describe('every step looks as it did', () => {
-  test.describe.configure({ mode: 'parallel' });
-  // The talk's screenshots are step-NN.png; another deck's are <name>-step-NN.png.
-  for (const walked of DECKS) for (const [i, url] of walked.stepUrls.entries()) {
-    const shot = `${walked.name === 'talk' ? '' : `${walked.name}-`}step-${String(i + 1).padStart(2, '0')}.png`;
-    test(`${walked.name === 'talk' ? '' : `${walked.name} `}step ${String(i + 1).padStart(2, '0')} ${url}`, async ({ page }) => {
-      await open(page, url);
-      await settle(page);
-      await expect(page).toHaveScreenshot(shot, {
-        animations: 'disabled',
-        caret: 'hide',
-        maxDiffPixelRatio: 0.002,
-      });
-    });
-  }
-});
 
 test('dark theme: forced by ?theme=dark, and followed from the system', async ({ browser }) => {
   const dark = await browser.newPage({ colorScheme: 'dark' });
@@ -60,28 +47,51 @@ test('dark theme: forced by ?theme=dark, and followed from the system', async ({
   await light.close();
 });
 
-for (const walked of DECKS) test(`every glyph on every step of the ${walked.name} is drawn by the deck’s own fonts, none from another host`, async ({ page }) => {
+// One walk per deck, by PageDown in one page at 1280×720 in light, serves every check made on a
+// settled step: at each step, axe (the light half of a11y.spec.ts's check; the dark half walks
+// there) and, on the talk, what the live region announced; then the step's screenshot (the talk's
+// are step-NN.png, another deck's <name>-step-NN.png); then its glyphs' fonts and its overflow.
+// (Reached so, every step is the same picture, to the byte, as the step opened at its URL.)
+// Checks are soft: a failing check still lets every later step be checked.
+for (const walked of DECKS) test(`every step of the ${walked.name}: looks as it did, every glyph drawn by the deck’s own fonts with none from another host, nothing overflowing the slide at 1280×720, no WCAG 2.1 A/AA violation in light${walked === TALK ? ', each step announced once with only its new text' : ''}`, async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await open(page, walked.page);
+  const announced = walked === TALK ? await startListening(page) : undefined;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
   const used = new Set<string>();
-  // (Code is drawn in the system's monospace until a code font ships with code blocks: the guide's
-  // lines that hold code are left out here, and the talk has none.)
-  for (const url of walked.stepUrls) {
-    await page.goto(url);
+  for (const [i, url] of walked.stepUrls.entries()) {
+    if (i > 0) {
+      await page.keyboard.press('PageDown');
+      await expect(page).toHaveURL(new URL(url, baseURL).href);
+    }
+    await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `${url}: step ${i + 1}` }).toEqual(normalizeLines(walked.frames[i]!.lines));
     await page.evaluate(() => document.fonts.ready);
+    await settle(page);
+    if (announced && i > 0) await expectAnnounced(page, announced, walked.frames, i);
+    const frame = walked.frames[i]!;
+    expect.soft(await axeViolations(page), `${walked.file}: step ${i + 1} (slide ${frame.slide + 1}, step ${frame.step + 1})`).toEqual([]);
+    const shot = `${walked.name === 'talk' ? '' : `${walked.name}-`}step-${String(i + 1).padStart(2, '0')}.png`;
+    await expect.soft(page, `${url}: looks as it did`).toHaveScreenshot(shot, {
+      animations: 'disabled',
+      caret: 'hide',
+      maxDiffPixelRatio: 0.002,
+    });
+    // (Code is drawn in the system's monospace until a code font ships with code blocks: the guide's
+    // lines that hold code are left out here, and the talk has none.)
     const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `section.present :is(h1,h2,h3,p,li,a,span,text,blockquote)${walked.name === 'talk' ? '' : ':not(:has(code))'}` });
     for (const nodeId of nodeIds) {
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
       for (const font of fonts) {
-        expect(font.isCustomFont, `${url}: ${font.familyName} is a system font`).toBe(true);
+        expect.soft(font.isCustomFont, `${url}: ${font.familyName} is a system font`).toBe(true);
         used.add(font.familyName);
       }
     }
+    expect.soft(await overflowing(page), `1280×720 ${url}`).toEqual([]);
   }
   expect([...used].sort()).toEqual(walked.name === 'talk' ? ['Atkinson Hyperlegible', 'Twemoji Mozilla'] : ['Atkinson Hyperlegible']);
   // The talk uses every face it declares; another deck may leave one unused (the guide has no emoji), but none fails.
@@ -116,28 +126,32 @@ test('text and background pairs pass WCAG AA, light and dark', async ({ browser 
   }
 });
 
-for (const walked of DECKS) test(`nothing in the ${walked.name} overflows the slide, at 1280×720 or on a 1024×768 projector`, async ({ browser }) => {
-  for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
-    const page = await browser.newPage({ viewport });
-    for (const url of walked.stepUrls) {
-      await open(page, url);
-      const overflow = await page.evaluate(() => {
-        const slide = document.querySelector('.reveal .slides section.present')!;
-        const box = slide.getBoundingClientRect();
-        const slack = 1;
-        return [...slide.querySelectorAll('h1,h2,h3,p,li,blockquote,figure,svg text')]
-          .filter((el) => el.checkVisibility({ checkVisibilityCSS: true }))
-          .filter((el) => {
-            const r = el.getBoundingClientRect();
-            return r.left < box.left - slack || r.right > box.right + slack || r.top < box.top - slack || r.bottom > box.bottom + slack;
-          })
-          .map((el) => el.textContent?.trim().slice(0, 40));
-      });
-      expect(overflow, `${viewport.width}×${viewport.height} ${url}`).toEqual([]);
-    }
-    await page.close();
+// (At 1280×720, the walk above makes the same check at every step.)
+for (const walked of DECKS) test(`nothing in the ${walked.name} overflows the slide on a 1024×768 projector`, async ({ browser }) => {
+  const viewport = { width: 1024, height: 768 };
+  const page = await browser.newPage({ viewport });
+  for (const url of walked.stepUrls) {
+    await open(page, url);
+    expect(await overflowing(page), `${viewport.width}×${viewport.height} ${url}`).toEqual([]);
   }
+  await page.close();
 });
+
+/** What on the current slide reaches outside it (the start of its text). */
+async function overflowing(page: Page): Promise<(string | undefined)[]> {
+  return page.evaluate(() => {
+    const slide = document.querySelector('.reveal .slides section.present')!;
+    const box = slide.getBoundingClientRect();
+    const slack = 1;
+    return [...slide.querySelectorAll('h1,h2,h3,p,li,blockquote,figure,svg text')]
+      .filter((el) => el.checkVisibility({ checkVisibilityCSS: true }))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - slack || r.right > box.right + slack || r.top < box.top - slack || r.bottom > box.bottom + slack;
+      })
+      .map((el) => el.textContent?.trim().slice(0, 40));
+  });
+}
 
 test('the walk has as many steps as the frames the text export reads', () => {
   expect(stepUrls.length).toBe(frames.length);

@@ -49,6 +49,10 @@ test('the URL names the slide and step, so a reload stays on the same step', asy
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
+  // Read once the step has settled: the URL changes at once, while the sentence this step replaces
+  // is still fading out (and, still drawn, still counts as visible).
+  const step = frames.find((f) => deck.slides[f.slide]!.id === 'why-we-collaborate' && f.step === 2)!;
+  await expect.poll(async () => normalizeLines(await visibleLines(page))).toEqual(normalizeLines(step.lines));
   const before = await visibleLines(page);
   expect(before.join('\n')).toContain('🇺🇸: It’s just unnatural');
   await page.reload();
