@@ -2,14 +2,26 @@
 // browser could be opened and gives the address, instead of an `xdg-open ENOENT` stack trace.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const PORT = Number(process.env.E2E_DEV_PORT ?? 5173) + 50;
+
+/** A port nothing listens on now (another checkout's tests may hold any fixed one). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 it.skipIf(process.platform !== 'linux')('says in one line that no browser could be opened, with the URL', async () => {
+  const PORT = await freePort();
   const bin = mkdtempSync(path.join(tmpdir(), 'no-desktop-'));
   symlinkSync(process.execPath, path.join(bin, 'node'));
   const { BROWSER: _, ...env } = process.env;

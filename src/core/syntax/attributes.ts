@@ -48,7 +48,9 @@ export function attributesPlugin(md: MarkdownIt): void {
 const MANY = 16;
 
 /** markdown-it-attrs alone, run through markdown-it's public `core.process`. */
-const attrsOnly = new MarkdownItClass().use(attrs);
+// A pattern that cannot apply to a piece on its own (it needs tokens outside it) leaves the piece
+// as it was, and the library's own pass over the paragraph applies it: nothing to report here.
+const attrsOnly = new MarkdownItClass().use(attrs, { errorHandler: () => {} });
 attrsOnly.core.ruler.enableOnly(['curly_attributes']);
 
 /**
@@ -66,7 +68,9 @@ export function manyInlineAttrs(state: StateCore): void {
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       depth += child.nesting;
-      if (depth === 0 && i > 0 && child.type === 'text' && child.content.startsWith('{')) cuts.push(i);
+      // (After a line break, `{…}` belongs to what is before the break: not a piece of its own.)
+      const afterBreak = children[i - 1]?.type === 'softbreak' || children[i - 1]?.type === 'hardbreak';
+      if (depth === 0 && i > 0 && !afterBreak && child.type === 'text' && child.content.startsWith('{')) cuts.push(i);
     }
     if (cuts.length < MANY) continue;
     const piece = new state.Token('inline', '', 0);
