@@ -108,7 +108,7 @@ describe('faces a page declares itself', () => {
 
 describe('emoji found on non-ASCII runs only (src/core/syntax/emoji.ts)', () => {
   // The pieces emoji are made of, and what stands around them: the same answers as EMOJI over the whole text.
-  const PIECES = ['a', ' ', '1', '#', '*', '\uFE0F', '\uFE0E', '\u20E3', '\u200D', '👍', '🏽', '👨', '🔬', '🇺', '🇸', '🏴', '\u{E0067}', '\u{E007F}', '©', '™', 'é', '❌', '\n'];
+  const PIECES = ['a', ' ', '1', '#', '*', '\uFE0F', '\uFE0E', '\u20E3', '\u200D', '👍', '🏽', '👨', '🔬', '🇺', '🇸', '🏴', '\u{E0067}', '\u{E007F}', '©', '™', 'é', '❌', '\n', 'ψ', '中', '—', '’', '\u{1F3FB}', '\u2194', '\u00AE', '0', '\u{1F1E6}', '\u{E0020}'];
   const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 
   it('emojiIn, withoutEmoji and hasEmoji give what EMOJI gives', () => {

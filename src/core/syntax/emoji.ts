@@ -24,8 +24,6 @@ export const EMOJI = new RegExp(
   'gv',
 );
 
-/** The same pattern, not global: a stateless yes/no test. */
-const HAS_EMOJI = new RegExp(EMOJI.source, 'v');
 /** No emoji is ASCII: most text is refused by this much cheaper scan first. */
 const NON_ASCII = /[^\x00-\x7f]/;
 /**
@@ -35,15 +33,35 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 const EMOJI_RUNS = /[\x00-\x7f]?[^\x00-\x7f]+/g;
 
-/** Whether `text` holds an emoji (HAS_EMOJI's answer, without trying it over ASCII). */
-export function hasEmoji(text: string): boolean {
-  return NON_ASCII.test(text) && (text.match(EMOJI_RUNS) ?? []).some((run) => HAS_EMOJI.test(run));
+/**
+ * A character every emoji holds one of: a pictograph, a regional indicator (flags), a skin tone
+ * or the keycap mark. A plain character class, quick to scan for: text without one (accents,
+ * quotes, dashes, other scripts) holds no emoji, and EMOJI is not tried on it.
+ */
+const EMOJI_PART = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u20E3]/u;
+
+/**
+ * EMOJI.test(run), leaving EMOJI as it was. (One pattern, not a second one for yes/no tests:
+ * V8 compiles a pattern of RGI_Emoji on its first use, ~100 ms each.)
+ */
+function holdsEmoji(run: string): boolean {
+  EMOJI.lastIndex = 0;
+  const found = EMOJI.test(run);
+  EMOJI.lastIndex = 0;
+  return found;
 }
 
-/** The emoji in `text` with where each starts, in order (`text.matchAll(EMOJI)`, without trying it over ASCII). */
+/** Whether `text` holds an emoji (what EMOJI would say, without trying it where none can be). */
+export function hasEmoji(text: string): boolean {
+  return EMOJI_PART.test(text) && (text.match(EMOJI_RUNS) ?? []).some((run) => EMOJI_PART.test(run) && holdsEmoji(run));
+}
+
+/** The emoji in `text` with where each starts, in order (`text.matchAll(EMOJI)`, without trying it where none can be). */
 function emojiMatches(text: string): { index: number; emoji: string }[] {
   const found: { index: number; emoji: string }[] = [];
+  if (!EMOJI_PART.test(text)) return found;
   for (const run of text.matchAll(EMOJI_RUNS)) {
+    if (!EMOJI_PART.test(run[0])) continue;
     for (const match of run[0].matchAll(EMOJI)) found.push({ index: run.index + match.index, emoji: match[0] });
   }
   return found;
@@ -56,7 +74,7 @@ export function emojiIn(text: string): string[] {
 
 /** `text` without its emoji (`text.replace(EMOJI, '')`, without trying it over ASCII). */
 export function withoutEmoji(text: string): string {
-  return text.replace(EMOJI_RUNS, (run) => run.replace(EMOJI, ''));
+  return EMOJI_PART.test(text) ? text.replace(EMOJI_RUNS, (run) => (EMOJI_PART.test(run) ? run.replace(EMOJI, '') : run)) : text;
 }
 
 export function emojiPlugin(md: MarkdownIt): void {
