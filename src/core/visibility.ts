@@ -159,12 +159,38 @@ function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => bool
     if (value !== undefined) text += value;
     else if (tree.tag(node) !== undefined) {
       if (ownLines(node) || !shown(node)) return;
+      if (isFormula(tree, node)) {
+        text += formulaText(tree, node, shown) ?? '';
+        return;
+      }
       if (tree.tag(node) === 'br' || tree.tag(node) === 'p') text += ' ';
       for (const child of tree.children(node)) collect(child);
     }
   };
   for (const child of tree.children(element)) collect(child);
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A formula (src/core/syntax/math): KaTeX's HTML and MathML inside, its TeX source in `data-tex`. */
+function isFormula<N>(tree: TreeReader<N>, node: N): boolean {
+  const classes = tree.attr(node, 'class');
+  return !!classes && /(?:^|\s)math(?:\s|$)/.test(classes);
+}
+
+/**
+ * What a formula reads as: its TeX source, with its delimiters (`$E = mc^2$`), never KaTeX's
+ * HTML and MathML, which say it twice. A formula with steps inside has one source per step, each
+ * in an element shown while it holds (the parts not yet shown left out): the one shown now.
+ */
+function formulaText<N>(tree: TreeReader<N>, node: N, shown: (node: N) => boolean): string | undefined {
+  const own = tree.attr(node, 'data-tex');
+  if (own !== null && own !== undefined) return own;
+  for (const child of tree.children(node)) {
+    if (tree.tag(child) === undefined || !shown(child)) continue;
+    const found = formulaText(tree, child, shown);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Lines of a code block as written: indents kept, trailing spaces and the closing newline dropped. */
