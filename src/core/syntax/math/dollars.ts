@@ -1,8 +1,8 @@
 // Where formulas are in a line of Markdown text, by Pandoc's rules for dollars
 // (https://pandoc.org/MANUAL.html#extension-tex_math_dollars):
 // - `$…$` is inline math when the opening `$` has a non-space character right after it, and the
-//   closing `$` has a non-space character right before it and no digit right after it: in
-//   `costs $5 and $10` the dollars are text;
+//   next `$` (the closing one) has a non-space character right before it and no digit right after
+//   it: in `costs $5 and $10` the dollars are text;
 // - `$$…$$` is display math; spaces may stand between the delimiters and the formula, and (the
 //   text being one paragraph) it may span lines, but not a blank line;
 // - inside a formula a backslash escapes the next character (`\$` does not close it); outside, `\$`
@@ -47,12 +47,17 @@ export function formulaAt(text: string, pos: number, max = text.length): Formula
   return { display: false, start: pos, end: close + 1, tex: text.slice(texStart, close), texStart };
 }
 
-/** The offset of the closing delimiter, or -1. */
+/**
+ * The offset of the closing delimiter, or -1. Inline math ends at its first `$` (a backslash
+ * escapes the next character; `\\text{…}` may hold dollars): Pandoc's reader takes it as math only
+ * when that `$` has no space before it and no digit after it, and never looks for a later one.
+ */
 function findClose(text: string, from: number, max: number, display: boolean): number {
   for (let i = from; i < max; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5c /* \ */) {
-      i++;
+      if (!display && text.startsWith('\\text{', i)) i = skipBraces(text, i + 5, max);
+      else i++;
       continue;
     }
     if (c !== 0x24) continue;
@@ -60,13 +65,23 @@ function findClose(text: string, from: number, max: number, display: boolean): n
       if (text.charCodeAt(i + 1) === 0x24 && i + 1 < max) return i;
       continue;
     }
-    // A single `$`: closes when no space before it and no digit after it.
-    if (isSpace(text.charCodeAt(i - 1))) continue;
     const after = text.charCodeAt(i + 1);
-    if (i + 1 < max && after >= 0x30 && after <= 0x39) continue;
+    if (isSpace(text.charCodeAt(i - 1)) || (i + 1 < max && after >= 0x30 && after <= 0x39)) return -1;
     return i;
   }
   return -1;
+}
+
+/** The offset of the `}` closing the group that opens at `open` (or the last offset). */
+function skipBraces(text: string, open: number, max: number): number {
+  let depth = 0;
+  for (let i = open; i < max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x7b) depth++;
+    else if (c === 0x7d && --depth === 0) return i;
+  }
+  return max - 1;
 }
 
 function isSpace(c: number): boolean {

@@ -51,11 +51,24 @@ export const texMacros: FrontMatterField<Record<string, string>> = {
       if (name === STEP_COMMAND) return fail('a mapping of \\name to TeX; \\step is the deck’s own and cannot be redefined', false), undefined;
       if (typeof body !== 'string' && typeof body !== 'number') return fail(`a mapping of \\name to TeX; the value of ${name} is not text`, false), undefined;
       if (findCommand(String(body), STEP_COMMAND, 0) >= 0) return fail(`a mapping of \\name to TeX; \\step cannot be used inside a macro (${name}): write it in the formula`, false), undefined;
+      if (!balanced(String(body))) return fail(`a mapping of \\name to TeX; the braces in ${name}'s TeX do not pair up`, false), undefined;
       macros[name] = String(body);
     }
     return macros;
   },
 };
+
+/** Whether every `{` has its `}` (escaped ones, `\{`, aside). */
+function balanced(tex: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 /** Names suggested for a misspelled command besides the deck's macros: common ones, all KaTeX's (a test holds that). */
 export const COMMON_COMMANDS = [

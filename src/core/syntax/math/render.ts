@@ -72,7 +72,7 @@ export function renderFormula(input: FormulaInput): RenderedFormula {
     strict: (code, message, token) => {
       // The deck's own \htmlClass is allowed by trust; the author's is refused there, and reported.
       if (code === 'htmlExtension') return 'ignore';
-      const offset = token?.loc && token.loc.lexer.input === renderTex ? token.loc.start : undefined;
+      const offset = token?.loc && token.loc.lexer.input === renderTex + tag ? token.loc.start : undefined;
       problems.push({ severity: 'warning', offset: offset === undefined ? undefined : mapped.sourceOffset(offset), message: `TeX: ${message}` });
       return 'ignore';
     },
@@ -89,10 +89,13 @@ export function renderFormula(input: FormulaInput): RenderedFormula {
   for (const command of refused) {
     const at = findCommand(tex, command, from);
     if (at >= 0) from = at + command.length;
+    // Not written in the formula: a macro of the deck's wrote it, used here.
+    const macro = at >= 0 ? undefined : Object.keys(macros).find((name) => findCommand(macros[name]!, command, 0) >= 0 && findCommand(tex, name, 0) >= 0);
+    const offset = at >= 0 ? at : macro ? findCommand(tex, macro, 0) : -1;
     problems.push({
       severity: 'error',
-      offset: at >= 0 ? at : undefined,
-      message: `${command} is not allowed in a deck's TeX: it cannot make links, load pictures, or set HTML classes, ids, styles or data${at < 0 ? ' (it comes from a macro)' : ''}`,
+      offset: offset >= 0 ? offset : undefined,
+      message: `${command} is not allowed in a deck's TeX: it cannot make links, load pictures, or set HTML classes, ids, styles or data${macro ? ` (the macro ${macro} writes it)` : ''}`,
     });
   }
   if (refused.length > 0) return { html: undefined, problems };

@@ -315,8 +315,8 @@ export function applyEdits(tex: string, edits: Edit[]): MappedTex {
 
 /**
  * The TeX KaTeX renders: each part wrapped in `command(k)` (an \htmlClass of the deck's, which
- * takes the part as its argument). A part after `^`, `_` or an argument's `}` gets braces around
- * that command (`x^{\htmlClass{…}{2}}`), as a command with arguments needs there.
+ * takes the part as its argument). A part after `^` or `_` gets braces around that command
+ * (`x^{\htmlClass{…}{2}}`), as a command with arguments needs there.
  */
 export function stepsForKatex(tex: string, steps: readonly TexStep[], command: (step: number) => string): MappedTex {
   const edits: Edit[] = [];
@@ -336,9 +336,14 @@ export function stepsForKatex(tex: string, steps: readonly TexStep[], command: (
   return applyEdits(tex, sortEdits(edits));
 }
 
-/** Whether a part stands where TeX takes one argument: after `^`, `_` or an argument's `}`. */
+/**
+ * Whether a part is a superscript or subscript (`x^\step{2}`), where a command with arguments needs
+ * braces. (An argument of a command, `\frac{a}\step{b}`, cannot be told from a group after
+ * another, `\step{a}\step{+ b}`, whose `+` braces would turn into an ordinary symbol: there the
+ * author writes the braces, as KaTeX's error there says.)
+ */
 function needsBraces(tex: string, step: TexStep): boolean {
-  return /[\^_}]\s*$/.test(tex.slice(Math.max(0, step.start - 64), step.start));
+  return /[\^_]\s*$/.test(tex.slice(Math.max(0, step.start - 64), step.start));
 }
 
 /** The formula as it reads when only the parts `shown` are shown: the others left out. */
@@ -369,7 +374,9 @@ export function texAtStep(tex: string, steps: readonly TexStep[], shown: (step: 
     else if (step.previousSeparator) edits.push({ from: step.previousSeparator[0], to: step.rowEnd, text: '' });
     else edits.push({ from: step.start, to: step.rowEnd, text: '' });
   });
-  return applyEdits(tex, mergeRemovals(sortEdits(edits))).text;
+  const text = applyEdits(tex, mergeRemovals(sortEdits(edits))).text;
+  // Rows left out at the end of an environment leave the `\\` before them: an empty last row.
+  return edits.length > 0 ? text.replace(/\\\\(?:\[[^\]]*\])?\s*(?=\\end\s*\{)/g, '') : text;
 }
 
 function sortEdits(edits: Edit[]): Edit[] {
