@@ -37,6 +37,13 @@ const BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'blockquote', 'pre', 'table', ...
 /** What a list item leaves to lines of their own: its sub-lists, code and tables. */
 const ITEM_BLOCKS = new Set(['ul', 'ol', 'pre', 'table']);
 
+/**
+ * An element's text as it is read, in place of what it holds: a formula's TeX source
+ * (src/core/syntax/math), where KaTeX's HTML (hidden from screen readers) and its MathML would say
+ * it twice. A formula with steps inside has one such element per step, each shown while it holds.
+ */
+export const READ_AS = 'data-text';
+
 /** Whether an element is on screen at `step` (0: the slide as it opens), by its own classes. */
 export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boolean {
   const classes = (tree.attr(element, 'class') ?? '').split(/\s+/);
@@ -52,7 +59,8 @@ export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boo
 /** The lines of `roots` (a slide's content) visible at `step`, in document order, with the breaks between blocks. */
 export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: number): FrameItem<N>[] {
   const items: FrameItem<N>[] = [];
-  const shown = (node: N) => !SKIP_TAGS.has(tree.tag(node)!) && isShownAt(tree, node, step);
+  // What screen readers are not given (aria-hidden: KaTeX's drawing of a formula) is not read here either.
+  const shown = (node: N) => !SKIP_TAGS.has(tree.tag(node)!) && tree.attr(node, 'aria-hidden') !== 'true' && isShownAt(tree, node, step);
   const block = (add: () => void, inList: boolean) => {
     if (!inList) items.push(BLOCK_BREAK);
     add();
@@ -159,8 +167,10 @@ function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => bool
     if (value !== undefined) text += value;
     else if (tree.tag(node) !== undefined) {
       if (ownLines(node) || !shown(node)) return;
-      if (isFormula(tree, node)) {
-        text += formulaText(tree, node, shown) ?? '';
+      // An element that says what it reads as (a formula: its TeX source) is read as that, once.
+      const said = tree.attr(node, READ_AS);
+      if (said !== null && said !== undefined) {
+        text += said;
         return;
       }
       if (tree.tag(node) === 'br' || tree.tag(node) === 'p') text += ' ';
@@ -169,28 +179,6 @@ function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => bool
   };
   for (const child of tree.children(element)) collect(child);
   return text.replace(/\s+/g, ' ').trim();
-}
-
-/** A formula (src/core/syntax/math): KaTeX's HTML and MathML inside, its TeX source in `data-tex`. */
-function isFormula<N>(tree: TreeReader<N>, node: N): boolean {
-  const classes = tree.attr(node, 'class');
-  return !!classes && /(?:^|\s)math(?:\s|$)/.test(classes);
-}
-
-/**
- * What a formula reads as: its TeX source, with its delimiters (`$E = mc^2$`), never KaTeX's
- * HTML and MathML, which say it twice. A formula with steps inside has one source per step, each
- * in an element shown while it holds (the parts not yet shown left out): the one shown now.
- */
-function formulaText<N>(tree: TreeReader<N>, node: N, shown: (node: N) => boolean): string | undefined {
-  const own = tree.attr(node, 'data-tex');
-  if (own !== null && own !== undefined) return own;
-  for (const child of tree.children(node)) {
-    if (tree.tag(child) === undefined || !shown(child)) continue;
-    const found = formulaText(tree, child, shown);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /** Lines of a code block as written: indents kept, trailing spaces and the closing newline dropped. */

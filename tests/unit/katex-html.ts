@@ -1,6 +1,6 @@
 // KaTeX's HTML, shortened so a fixture can be read: the part drawn (`.katex-html`) becomes its text,
 // keeping the stepped parts (`fragment`) as elements; each MathML `<math>` becomes its TeX
-// annotation. What the deck writes around them (wrappers, data-tex, the states of a stepped
+// annotation. What the deck writes around them (wrappers, data-text, the states of a stepped
 // formula, their fragment indices) stays as it is.
 import { defaultTreeAdapter, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 

@@ -122,7 +122,7 @@ describe('macros and suggestions', () => {
 
   it('a deck macro is used, and a typo of it suggests it', () => {
     const source = '---\nmacros: {"\\\\R": "\\\\mathbb{R}", "\\\\loss": "\\\\mathcal{L}"}\n---\n\n## A\n\n$\\R$ $\\los$\n';
-    expect(html(source)).toContain('data-tex="$\\R$"');
+    expect(html(source)).toContain('data-text="$\\R$"');
     expect(messages(source)).toEqual(['7:7 TeX: Undefined control sequence: \\los; did you mean \\loss?']);
   });
 });
