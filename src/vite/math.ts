@@ -211,7 +211,14 @@ export function mathFontCss(faces: { face: KatexFace; url: string }[]): string {
     .join('\n');
 }
 
-/** Where the dev server serves a page's cut KaTeX fonts from (they live in memory). */
+/** What the dev server gives every page: KaTeX's whole CSS, every face at its whole file, and the theme's math.css. */
+function devCss(): string {
+  const { faces, css } = katexSheet();
+  const themeCss = readFileSync(path.join(import.meta.dirname, '../theme/math.css'), 'utf8');
+  return `${mathFontCss(faces.map((face) => ({ face, url: DEV_PATH + path.basename(face.from) })))}\n${css}\n${themeCss}`;
+}
+
+/** Where the dev server serves KaTeX's fonts from. */
 const DEV_PATH = '/@deck-math-fonts/';
 
 /**
@@ -220,6 +227,10 @@ const DEV_PATH = '/@deck-math-fonts/';
  */
 export function mathPlugin(): Plugin[] {
   let config: ResolvedConfig;
+  // The dev server gives every page all of KaTeX (its whole CSS, every face declared, each file
+  // fetched only when a glyph needs it): a formula written during a session, on a page that had
+  // none or in a face it did not use, then shows as it will once built, without a reload.
+  const dev = () => config.command === 'serve';
   const files = new Map<string, Uint8Array>();
   const cuts = new Map<string, Promise<{ file: string; bytes: Uint8Array }>>();
   const cut = (face: KatexFace, text: string) => {
@@ -239,11 +250,14 @@ export function mathPlugin(): Plugin[] {
   return [
     {
       name: 'deck-math-runtime',
+      configResolved(resolved) {
+        config = resolved;
+      },
       transformIndexHtml: {
         // After the deck plugin (also 'pre', and before this one) has put the slides in the page.
         order: 'pre',
         handler(html) {
-          if (!html.includes('class="katex')) return undefined;
+          if (!html.includes('class="katex') && !dev()) return undefined;
           return [{ tag: 'script', attrs: { type: 'module' }, children: "import '/src/runtime/math.ts';", injectTo: 'body' }];
         },
       },
@@ -256,6 +270,7 @@ export function mathPlugin(): Plugin[] {
       transformIndexHtml: {
         order: 'post',
         async handler(html, ctx) {
+          if (dev()) return [{ tag: 'style', children: devCss(), injectTo: 'head' }];
           const math = pageMath(html);
           if (!math) return undefined;
           const build = Boolean(ctx.bundle);
@@ -279,7 +294,9 @@ export function mathPlugin(): Plugin[] {
       },
       configureServer(server) {
         server.middlewares.use(DEV_PATH, (req, res, next) => {
-          const bytes = files.get(decodeURIComponent((req.url ?? '').replace(/^\//, '').replace(/[?#].*$/, '')));
+          const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').replace(/[?#].*$/, ''));
+          const whole = katexSheet().faces.find((face) => path.basename(face.from) === name);
+          const bytes = whole ? readFileSync(require.resolve(whole.from)) : files.get(name);
           if (!bytes) return next();
           res.setHeader('Content-Type', 'font/woff2');
           res.setHeader('Cache-Control', 'no-cache');
