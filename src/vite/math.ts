@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import postcss, { type Rule } from 'postcss';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
+import { MATH_STYLE_ATTRIBUTE } from '../shared/live-reload-events.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -218,6 +219,9 @@ function devCss(): string {
   return `${mathFontCss(faces.map((face) => ({ face, url: DEV_PATH + path.basename(face.from) })))}\n${css}\n${themeCss}`;
 }
 
+/** The attribute of the <style> a page with formulas gets (live reload looks for it). */
+export const MATH_STYLE = MATH_STYLE_ATTRIBUTE;
+
 /** Where the dev server serves KaTeX's fonts from. */
 const DEV_PATH = '/@deck-math-fonts/';
 
@@ -227,9 +231,10 @@ const DEV_PATH = '/@deck-math-fonts/';
  */
 export function mathPlugin(): Plugin[] {
   let config: ResolvedConfig;
-  // The dev server gives every page all of KaTeX (its whole CSS, every face declared, each file
-  // fetched only when a glyph needs it): a formula written during a session, on a page that had
-  // none or in a face it did not use, then shows as it will once built, without a reload.
+  // The dev server gives a page with formulas all of KaTeX (its whole CSS, every face declared,
+  // each file fetched only when a glyph needs it): a formula written during a session, in a face
+  // the page did not use, shows as it will once built. The first formula of a page reloads it
+  // (src/runtime/live-reload.ts: there is no KaTeX in it yet).
   const dev = () => config.command === 'serve';
   const files = new Map<string, Uint8Array>();
   const cuts = new Map<string, Promise<{ file: string; bytes: Uint8Array }>>();
@@ -257,7 +262,7 @@ export function mathPlugin(): Plugin[] {
         // After the deck plugin (also 'pre', and before this one) has put the slides in the page.
         order: 'pre',
         handler(html) {
-          if (!html.includes('class="katex') && !dev()) return undefined;
+          if (!html.includes('class="katex')) return undefined;
           return [{ tag: 'script', attrs: { type: 'module' }, children: "import '/src/runtime/math.ts';", injectTo: 'body' }];
         },
       },
@@ -270,7 +275,8 @@ export function mathPlugin(): Plugin[] {
       transformIndexHtml: {
         order: 'post',
         async handler(html, ctx) {
-          if (dev()) return [{ tag: 'style', children: devCss(), injectTo: 'head' }];
+          if (!html.includes('class="katex')) return undefined;
+          if (dev()) return [{ tag: 'style', attrs: { [MATH_STYLE]: '' }, children: devCss(), injectTo: 'head' }];
           const math = pageMath(html);
           if (!math) return undefined;
           const build = Boolean(ctx.bundle);
@@ -283,7 +289,7 @@ export function mathPlugin(): Plugin[] {
               return { face, url: build ? assetUrl(`${config.build.assetsDir}/${file}`) : DEV_PATH + file };
             }),
           );
-          const tags: HtmlTagDescriptor[] = [{ tag: 'style', children: `${mathFontCss(faces)}\n${math.css}`, injectTo: 'head' }];
+          const tags: HtmlTagDescriptor[] = [{ tag: 'style', attrs: { [MATH_STYLE]: '' }, children: `${mathFontCss(faces)}\n${math.css}`, injectTo: 'head' }];
           return tags;
         },
       },

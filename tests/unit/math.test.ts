@@ -127,6 +127,14 @@ describe('macros and suggestions', () => {
   });
 });
 
+describe('characters in formulas', () => {
+  it('are KaTeX’s to draw: no warning that no shipped font draws them, and one for the same text outside', () => {
+    // (Reported where the text is, past the formula that holds the same letter.)
+    expect(messages('## A\n\n$α$ then α\n')).toEqual(['3:10 no shipped font draws "α" (U+03B1…); the reader\'s system font will, if it has one (see "Scripts beyond Latin" in docs/authoring.md)']);
+    expect(messages('## A\n\n$α$\n')).toEqual([]);
+  });
+});
+
 describe('the text of a formula', () => {
   it('is its TeX source once, never KaTeX’s HTML and MathML text', () => {
     const text = framesToText(deckFrames(compileDeck('## A\n\nSo $E = mc^2$ holds.\n', { file: 'deck.md' })));
