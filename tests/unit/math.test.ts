@@ -27,7 +27,7 @@ describe("Pandoc's rules for dollars", () => {
     ['$$$$', undefined],
     ['$x$5', undefined], // a digit right after: not a closing $
     ['$a $b$', undefined], // the first $ after the opening one closes it, or nothing does
-    ['$\\text{a $ b}$', '\\text{a $ b}'], // \text{…} may hold a dollar
+    ['$\\text{a \\$ b}$', '\\text{a \\$ b}'], // a dollar inside \text{…} is written \$
   ];
   for (const [text, tex] of cases) {
     it(`${JSON.stringify(text)} → ${tex === undefined ? 'text' : JSON.stringify(tex)}`, () => {

@@ -49,15 +49,15 @@ export function formulaAt(text: string, pos: number, max = text.length): Formula
 
 /**
  * The offset of the closing delimiter, or -1. Inline math ends at its first `$` (a backslash
- * escapes the next character; `\\text{…}` may hold dollars): Pandoc's reader takes it as math only
- * when that `$` has no space before it and no digit after it, and never looks for a later one.
+ * escapes the next character): Pandoc's reader takes it as math only when that `$` has no space
+ * before it and no digit after it, and never looks for a later one. (Pandoc also lets `\\text{…}`
+ * hold a dollar; here it cannot, which keeps the search linear: write `\\$` inside it.)
  */
 function findClose(text: string, from: number, max: number, display: boolean): number {
   for (let i = from; i < max; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5c /* \ */) {
-      if (!display && text.startsWith('\\text{', i)) i = skipBraces(text, i + 5, max);
-      else i++;
+      i++;
       continue;
     }
     if (c !== 0x24) continue;
@@ -70,18 +70,6 @@ function findClose(text: string, from: number, max: number, display: boolean): n
     return i;
   }
   return -1;
-}
-
-/** The offset of the `}` closing the group that opens at `open` (or the last offset). */
-function skipBraces(text: string, open: number, max: number): number {
-  let depth = 0;
-  for (let i = open; i < max; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x7b) depth++;
-    else if (c === 0x7d && --depth === 0) return i;
-  }
-  return max - 1;
 }
 
 function isSpace(c: number): boolean {

@@ -286,6 +286,27 @@ function withSuggestion(message: string, macros: Readonly<Record<string, string>
   return guess ? `${message}; did you mean ${guess}?` : message;
 }
 
+/** Each block's newline offsets, found once (a paragraph may hold thousands of formulas). */
+const NEWLINES = new WeakMap<Token, number[]>();
+
+/** How many newlines a block's content has before `offset`. */
+function newlinesBefore(block: Token, offset: number): number {
+  let found = NEWLINES.get(block);
+  if (!found) {
+    found = [];
+    for (let i = block.content.indexOf('\n'); i >= 0; i = block.content.indexOf('\n', i + 1)) found.push(i);
+    NEWLINES.set(block, found);
+  }
+  let low = 0;
+  let high = found.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (found[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Where an offset of the text a formula was found in is, in the deck. The inline token's
  * content is its block's lines, each less its indent or quote marks (markdown-it), so the line
@@ -298,8 +319,7 @@ function position(env: DeckEnv, src: string, block: Token, meta: FormulaMeta, of
     const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
     const lineEnd = content.indexOf('\n', offset);
     const text = content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd);
-    let newlines = 0;
-    for (let i = content.indexOf('\n'); i >= 0 && i < lineStart; i = content.indexOf('\n', i + 1)) newlines++;
+    const newlines = newlinesBefore(block, lineStart);
     const deckLine = sourceLines(env, src).at(block.map[0] + newlines);
     const at = deckLine?.indexOf(text) ?? -1;
     if (deckLine !== undefined && at >= 0) return { line: block.map[0] + newlines + 1, column: at + (offset - lineStart) + 1 };
