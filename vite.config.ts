@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { criticalCssPlugin } from './src/vite/critical.ts';
 import { deckPlugin, openBrowserOrSay } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
+import { mathPlugin } from './src/vite/math.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -14,6 +15,8 @@ export default defineConfig({
   // SITE_URL (set by the Pages workflow) gives the pages a canonical URL and absolute share links.
   plugins: [
     deckPlugin({ decks: decksDir, rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
+    // Pages with formulas (and only those) get KaTeX's CSS, its fonts cut to the glyphs used, and the fit.
+    mathPlugin(),
     // The fonts are cut to the characters of the decks being served or built.
     fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
     criticalCssPlugin(),

@@ -57,17 +57,21 @@ export type SharedAccess =
   | { op: 'has'; scope: string; key: string; found: boolean }
   | { op: 'size'; scope: string; found: number }
   | { op: 'add'; scope: string; key: string }
-  | { op: 'count'; scope: string; key: string; found: number };
+  | { op: 'count'; scope: string; key: string; found: number }
+  | { op: 'get'; scope: string; key: string; found: string | undefined }
+  | { op: 'set'; scope: string; key: string; value: string };
 
 /**
  * The state a deck's slides share: sets of keys (the slide ids taken, the characters already
- * reported) and use counters (a figure's uses, for its ids). Rules read and write it only here,
+ * reported), use counters (a figure's uses, for its ids) and values by key (an equation's
+ * number, which a slide before it may ask for: written before the slides are compiled). Rules read and write it only here,
  * and every access is recorded, so compile.ts can reuse what a slide gave last time when each
  * look it took still finds the same (`stillHolds`), replaying its changes (`replay`).
  */
 export class DeckShared {
   private readonly sets = new Map<string, Set<string>>();
   private readonly counts = new Map<string, Map<string, number>>();
+  private readonly values = new Map<string, Map<string, string>>();
   /** The accesses since recording() was last called. */
   private recorded: SharedAccess[] = [];
 
@@ -94,6 +98,17 @@ export class DeckShared {
     return found + 1;
   }
 
+  /** The value last set for `key`, or undefined. */
+  get(scope: string, key: string): string | undefined {
+    const found = this.values.get(scope)?.get(key);
+    this.recorded.push({ op: 'get', scope, key, found });
+    return found;
+  }
+
+  set(scope: string, key: string, value: string): void {
+    this.apply({ op: 'set', scope, key, value });
+  }
+
   /** Starts a new record of accesses; returns the one that ends. */
   recording(): SharedAccess[] {
     const done = this.recorded;
@@ -106,8 +121,15 @@ export class DeckShared {
     // Looks taken after the record's own changes see them: check on a copy of the state as it goes.
     const added = new Map<string, Set<string>>();
     const counted = new Map<string, number>();
+    const written = new Map<string, string>();
     for (const access of accesses) {
-      if (access.op === 'add') {
+      if (access.op === 'set') {
+        written.set(`${access.scope}\u0000${access.key}`, access.value);
+      } else if (access.op === 'get') {
+        const name = `${access.scope}\u0000${access.key}`;
+        const now = written.has(name) ? written.get(name) : this.values.get(access.scope)?.get(access.key);
+        if (now !== access.found) return false;
+      } else if (access.op === 'add') {
         if (!this.sets.get(access.scope)?.has(access.key)) added.set(access.scope, (added.get(access.scope) ?? new Set()).add(access.key));
       } else if (access.op === 'has') {
         const found = (this.sets.get(access.scope)?.has(access.key) ?? false) || (added.get(access.scope)?.has(access.key) ?? false);
@@ -126,11 +148,15 @@ export class DeckShared {
 
   /** Makes the changes in `accesses` again (and records them). */
   replay(accesses: readonly SharedAccess[]): void {
-    for (const access of accesses) if (access.op === 'add' || access.op === 'count') this.apply(access);
+    for (const access of accesses) if (access.op === 'add' || access.op === 'count' || access.op === 'set') this.apply(access);
   }
 
-  private apply(access: SharedAccess & { op: 'add' | 'count' }): void {
-    if (access.op === 'add') {
+  private apply(access: SharedAccess & { op: 'add' | 'count' | 'set' }): void {
+    if (access.op === 'set') {
+      let values = this.values.get(access.scope);
+      if (!values) this.values.set(access.scope, (values = new Map()));
+      values.set(access.key, access.value);
+    } else if (access.op === 'add') {
       let set = this.sets.get(access.scope);
       if (!set) this.sets.set(access.scope, (set = new Set()));
       set.add(access.key);

@@ -6,6 +6,7 @@ import type { Token } from 'markdown-it';
 import type { DeckEnv } from './env.ts';
 import type { DeckMeta } from './model.ts';
 import { readFrontMatter } from './plugins/front-matter.ts';
+import { syntaxOf } from './syntax/feature.ts';
 
 export interface SlideSource {
   /** 0-based line of the deck where the slide's source starts. */
@@ -38,6 +39,9 @@ export function splitDeck(blocks: MarkdownIt, text: string, env: DeckEnv): DeckS
 
   const frontMatter = tokens[0]?.type === 'front_matter' ? tokens[0] : undefined;
   const meta = readFrontMatter(frontMatter, blocks, env);
+  // What a feature needs from the whole deck before its slides are compiled one by one.
+  env.meta = meta;
+  for (const feature of syntaxOf(blocks).features) feature.scanDeck?.(tokens, env);
   let from = frontMatter?.map?.[1] ?? 0;
 
   const breaks: number[] = [];

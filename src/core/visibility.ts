@@ -37,6 +37,13 @@ const BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'blockquote', 'pre', 'table', ...
 /** What a list item leaves to lines of their own: its sub-lists, code and tables. */
 const ITEM_BLOCKS = new Set(['ul', 'ol', 'pre', 'table']);
 
+/**
+ * An element's text as it is read, in place of what it holds: a formula's TeX source
+ * (src/core/syntax/math), where KaTeX's HTML (hidden from screen readers) and its MathML would say
+ * it twice. A formula with steps inside has one such element per step, each shown while it holds.
+ */
+export const READ_AS = 'data-text';
+
 /** Whether an element is on screen at `step` (0: the slide as it opens), by its own classes. */
 export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boolean {
   const classes = (tree.attr(element, 'class') ?? '').split(/\s+/);
@@ -52,7 +59,8 @@ export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boo
 /** The lines of `roots` (a slide's content) visible at `step`, in document order, with the breaks between blocks. */
 export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: number): FrameItem<N>[] {
   const items: FrameItem<N>[] = [];
-  const shown = (node: N) => !SKIP_TAGS.has(tree.tag(node)!) && isShownAt(tree, node, step);
+  // What screen readers are not given (aria-hidden: KaTeX's drawing of a formula) is not read here either.
+  const shown = (node: N) => !SKIP_TAGS.has(tree.tag(node)!) && tree.attr(node, 'aria-hidden') !== 'true' && isShownAt(tree, node, step);
   const block = (add: () => void, inList: boolean) => {
     if (!inList) items.push(BLOCK_BREAK);
     add();
@@ -159,6 +167,12 @@ function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => bool
     if (value !== undefined) text += value;
     else if (tree.tag(node) !== undefined) {
       if (ownLines(node) || !shown(node)) return;
+      // An element that says what it reads as (a formula: its TeX source) is read as that, once.
+      const said = tree.attr(node, READ_AS);
+      if (said !== null && said !== undefined) {
+        text += said;
+        return;
+      }
       if (tree.tag(node) === 'br' || tree.tag(node) === 'p') text += ' ';
       for (const child of tree.children(node)) collect(child);
     }

@@ -5,7 +5,7 @@
 // any overlay on any hot update (a font re-cut after a save sends one for the CSS), and reloads the
 // page when an overlay is up at the page's first update, which would open the broken deck.
 import type { RevealApi } from 'reveal.js';
-import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
+import { DEV_INFO_ID, MATH_STYLE_ATTRIBUTE, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 import { stepsOf } from './slide-number.ts';
 import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
 
@@ -48,6 +48,8 @@ export function followDeckEdits(deck: RevealApi): void {
     errors = update.errors;
     showErrors(errors);
     if (update.slides === undefined) return;
+    // The deck's first formula: the page has no KaTeX CSS and fonts yet (src/vite/math.ts); the URL keeps the place.
+    if (update.slides.some((slide) => slide.includes('class="katex')) && !document.querySelector(`style[${MATH_STYLE_ATTRIBUTE}]`)) return location.reload();
     document.title = update.title;
     place ??= currentPlace(deck);
     // reveal.js reports the moves a swap makes (synchronously): none of them is the presenter's.

@@ -5,3 +5,6 @@
 export const UPDATE_EVENT = 'deck:update';
 /** Id of the JSON the dev server puts in the page: which deck it is, and its current errors. */
 export const DEV_INFO_ID = 'deck-dev-info';
+
+/** On the <style> of a page with formulas (src/vite/math.ts): a page without it has no KaTeX to draw a new formula with. */
+export const MATH_STYLE_ATTRIBUTE = 'data-deck-math';

@@ -118,7 +118,8 @@ export function htmlText(html: string): string {
  * All under the theme's family name, so the font stack stays as it is.
  */
 export function pageFaces(pageHtml: string): PageFace[] {
-  const body = pageHtml.slice(Math.max(0, pageHtml.search(/<body\b/i)));
+  // Formulas are drawn in KaTeX's fonts (src/vite/math.ts), their MathML in the system's math font.
+  const body = withoutFormulas(pageHtml.slice(Math.max(0, pageHtml.search(/<body\b/i))));
   const text = unique(withoutEmoji(htmlText(body)));
   const italic = unique(withoutEmoji([...body.matchAll(/<em>([\s\S]*?)<\/em>/g)].map((m) => htmlText(m[1]!)).join('')));
   const faces: PageFace[] = [];
@@ -152,6 +153,30 @@ export function pageFaces(pageHtml: string): PageFace[] {
     }
   }
   return faces;
+}
+
+/** The HTML less its formulas (`<span class="math …">…</span>`, src/core/syntax/math): their text is not the theme font's. */
+export function withoutFormulas(html: string): string {
+  if (!html.includes('class="math ')) return html;
+  let out = '';
+  let from = 0;
+  for (let start = html.indexOf('<span class="math ', from); start >= 0; start = html.indexOf('<span class="math ', from)) {
+    out += html.slice(from, start);
+    // The element's end: its own </span>, counting the spans inside it.
+    const tags = /<span\b|<\/span>/g;
+    tags.lastIndex = start;
+    let depth = 0;
+    let end = html.length;
+    for (let m = tags.exec(html); m; m = tags.exec(html)) {
+      depth += m[0] === '</span>' ? -1 : 1;
+      if (depth === 0) {
+        end = m.index + m[0].length;
+        break;
+      }
+    }
+    from = end;
+  }
+  return out + html.slice(from);
 }
 
 /** The @font-face rules for a page's own faces, each at its URL. */

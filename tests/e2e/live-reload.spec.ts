@@ -308,3 +308,25 @@ test('an address that is no deck, or a deck whose name cannot be an address, is 
     rmSync(path.join(decks, 'my_talk.md'));
   }
 });
+
+test('a deck’s first formula reloads its page, which then draws it with KaTeX; the next formulas come in place', async ({ page }) => {
+  const second = path.join(decks, 'second.md');
+  const before = readFileSync(second, 'utf8');
+  try {
+    await page.goto(`${DEV_URL}second/`);
+    await page.locator('.reveal.ready').waitFor();
+    // A page without formulas has nothing of KaTeX.
+    expect(await page.evaluate(() => document.querySelectorAll('style[data-deck-math]').length)).toBe(0);
+    writeFileSync(second, `${before}\n$$ \\sum_i x_i $$\n`);
+    await expect(page.locator('section.present .katex-display')).toBeVisible();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    expect(await page.evaluate(() => document.querySelectorAll('style[data-deck-math]').length)).toBe(1);
+    writeFileSync(second, `${before}\n$$ \\sum_i x_i $$\n\nAnd $\\mathbb{R}$\n`);
+    await expect(page.locator('section.present .katex')).toHaveCount(2);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family))).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_AMS', 'KaTeX_Size2']));
+  } finally {
+    writeFileSync(second, before);
+  }
+});

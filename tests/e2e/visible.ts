@@ -18,6 +18,9 @@ export async function visibleLines(page: Page | Frame): Promise<string[]> {
         if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
         if (!(node instanceof Element)) return '';
         if (node.matches('ul,ol') || (!isItem && node.matches(LINE)) || !seen(node)) return '';
+        // What an element reads as (src/core/visibility.ts, READ_AS: a formula's TeX source), and nothing hidden from screen readers.
+        if (node.hasAttribute('data-text')) return node.getAttribute('data-text')!;
+        if (node.getAttribute('aria-hidden') === 'true') return '';
         if (node.matches('br,p')) return ' ' + [...node.childNodes].map(own).join('');
         return [...node.childNodes].map(own).join('');
       };

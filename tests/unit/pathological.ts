@@ -21,6 +21,15 @@ export const PATHOLOGICAL: Record<string, Pathological> = {
   '10,000 front matter keys': { size: 10_000, build: (n) => `---\n${Array.from({ length: n }, (_, i) => `key${i}: value`).join('\n')}\n---\n\n## A\n` },
   '10,000 script tags and links on one line': { size: 10_000, build: (n) => `## Scripts\n\n${'<script [x](javascript:y( '.repeat(n)}\n` },
   '10,000 images on one line': { size: 10_000, build: (n) => `## Images\n\n${'![](missing.png)'.repeat(n)}\n` },
+  '10,000 dollar signs on one line': { size: 10_000, build: (n) => `## Prices\n\n${'$5 and $$ a '.repeat(n / 2)}\n` },
+  '2,000 formulas in one paragraph, each with a step and an error': {
+    size: 2_000,
+    build: (n) => `## Formulas\n\n${Array.from({ length: n }, (_, i) => `$x_{${i}} + \\step{y} + \\Rr$`).join('\n')}\n`,
+  },
+  '1,000 numbered equations and references': {
+    size: 1_000,
+    build: (n) => Array.from({ length: n }, (_, i) => `## E${i}\n\n@eq-${(i * 7) % n} and @eq-nope${i}\n\n$$ x = ${i} $$ {#eq-${i}}\n`).join('\n---\n\n'),
+  },
   '20,000 slides with steps, notes and replacements': {
     size: 20_000,
     build: (n) =>

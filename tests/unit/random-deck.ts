@@ -10,13 +10,16 @@ const SYNTAX_LINES = [
   '![A ladder](figures/ladder.svg)', '![](missing.png){.fragment}', '`code`{.fragment}', '*em* **strong** ~~gone~~',
   '```', '```yaml', '    indented code', '{.fragment}', '{step=x}', '<script>alert(1)</script>', '[x](javascript:alert(1))',
   'Text {onclick=alert(1)}', '| a | b |', '|---|---|', '| 1 | 2 {.fragment} |', '', '', '',
+  // Formulas, right and wrong: steps inside, rows, numbered equations and references, TeX errors, refused commands.
+  'So $x^2$ costs $5', '$$ a = \\step{b} + \\step[2]{c} $$', '$$', '$$ x $$ {#eq-a}', '$$ y $$ {#eq-a .fragment}', 'By @eq-a and @eq-b.',
+  '\\begin{aligned} a &= b \\\\', '\\step &= c \\end{aligned} $$', '$\\frac{1}{$', '$\\href{javascript:x}{y}$', '$\\step[0]{x}$',
 ];
-const SYNTAX_CHARS = [...'{}[]()<>:.-*_`#>|!=~"\'&\\ \n\tab1'];
+const SYNTAX_CHARS = [...'{}[]()<>:.-*_`#>|!=~"\'&\\ \n\tab1$@^'];
 
 const line = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SYNTAX_LINES) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...SYNTAX_CHARS), maxLength: 30 }) },
 );
-const frontMatter = fc.constantFrom('', '---\ntitle: T\n---\n', '---\ntitle: [\n---\n', '---\nautor: x\ntitleSlide: maybe\n---\n', '---\n---\n');
+const frontMatter = fc.constantFrom('', '---\ntitle: T\n---\n', '---\ntitle: [\n---\n', '---\nautor: x\ntitleSlide: maybe\n---\n', '---\n---\n', '---\nmacros: {"\\\\R": "\\\\mathbb{R}"}\n---\n');
 export const deckSource = fc.tuple(frontMatter, fc.array(line, { maxLength: 60 })).map(([head, lines]) => head + lines.join('\n') + '\n');
 

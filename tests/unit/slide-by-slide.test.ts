@@ -52,6 +52,16 @@ describe('compiling slide by slide', () => {
     );
   });
 
+  it('formulas: equations numbered across slides, referred to from before and after, with steps inside', () => {
+    const decks = [
+      '---\ntitle: T\nmacros: {"\\\\R": "\\\\mathbb{R}"}\n---\n\nSee @eq-c and @eq-a.\n\n## One $\\R$\n\n$$ a = \\step{1} $$ {#eq-a}\n\n---\n\n## Two\n\n@eq-b, @eq-nope\n\n$$\n\\begin{aligned}\nb &= 1 \\\\\n\\step &= 2\n\\end{aligned}\n$$ {#eq-b .fragment}\n\n---\n\n## Three\n\n$$ c $$ {#eq-c}\n\n$$ c $$ {#eq-c}\n',
+    ];
+    for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md' });
+    const deck = compileDeck(decks[0]!, { file: 'deck.md' });
+    expect(deck.slides[0]!.html).toContain('Eq.&nbsp;(3)');
+    expect(deck.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('"@eq-nope"'), expect.stringContaining('"eq-c" is already used')]);
+  });
+
   it('decks with many slides: repeated titles, empty slides, a leading ---, link references', () => {
     const decks = [
       '---\n\n## A\n\n---\n\n## A\n\n---\n\n---\n\n## B [x]\n\n---\n\n## A\n\n[x]: https://example.org\n',
@@ -66,7 +76,11 @@ describe('compiling slide by slide', () => {
 describe('compiling again after an edit (the dev server: createDeckCompiler)', () => {
   // An edit: text put in at some place of the deck (a word, a marker, a line, a slide break, a
   // heading, a character no font draws, a figure), or the figure's file changed on disk.
-  const INSERTS = ['x', ' {.fragment}', '\n', '\n---\n', '\n## Same\n', ' ψ', ' 😀', '\n![f](figures/a.svg)\n', '\n\n. . .\n\n', '\n::: notes\nn\n:::\n', '{.fragmnt}', '[r]: https://example.org\n'];
+  const INSERTS = [
+    'x', ' {.fragment}', '\n', '\n---\n', '\n## Same\n', ' ψ', ' 😀', '\n![f](figures/a.svg)\n', '\n\n. . .\n\n', '\n::: notes\nn\n:::\n', '{.fragmnt}', '[r]: https://example.org\n',
+    // Formulas: a reference to an equation, and equations that number (or renumber) it from anywhere in the deck.
+    ' $x^2$', ' @eq-a', '\n\n$$ a = \\step{1} $$ {#eq-a}\n\n', '\n\n$$ b $$ {#eq-b}\n\n', '$$',
+  ];
   const FIGURES = [FIGURE, FIGURE.replace('A ladder', 'A rope'), '<svg xmlns="http://www.w3.org/2000/svg"><g id="rung" class="fragment"/></svg>'];
 
   it('gives what a first compile gives, whatever was edited', () => {
@@ -115,6 +129,11 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
       ['## A ψ\n\n---\n\n## B ψ\n', '## A\n\n---\n\n## B ψ\n', () => {}],
       // The figure's file changed on disk.
       ['## A\n\n![f](f.svg)\n', '## A\n\n![f](f.svg)\n', () => (figure = FIGURE.replace('A ladder', 'A rope'))],
+      // An equation's number, shown by a slide before it: an equation added on a later slide renumbers it.
+      ['## A\n\nSee @eq-b.\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', '## A\n\nSee @eq-b.\n\n---\n\n## B\n\n$$ a $$ {#eq-a}\n\n$$ b $$ {#eq-b}\n', () => {}],
+      // …or takes its label away (the reference is then an error), or gives it back.
+      ['## A\n\nSee @eq-b.\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', '## A\n\nSee @eq-b.\n\n---\n\n## B\n\n$$ b $$\n', () => {}],
+      ['## A\n\n$$ b $$ {#eq-b}\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', '## A\n\n$$ b $$\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', () => {}],
     ];
     for (const [before, after, change] of cases) {
       figure = FIGURE;

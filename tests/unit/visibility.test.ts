@@ -30,6 +30,18 @@ describe('what is visible at step k', () => {
     expect(at({ class: 'fragment highlight-red', 'data-fragment-index': '0' })).toEqual([true, true, true, true]);
   });
 
+  it('an element that says what it reads as (data-text: a formula) is read as that once; what is aria-hidden is not read', () => {
+    const formula = (text: string, attrs: Record<string, string> = {}) =>
+      el('span', { 'data-text': text, ...attrs }, el('math', {}, el('mi', {}, 'x')), el('span', { 'aria-hidden': 'true' }, 'x drawn'));
+    const slide = el(
+      'section',
+      {},
+      el('p', {}, 'So ', formula('$x$'), ' and ', el('span', {}, formula('$y$', { class: 'fragment fade-out', 'data-fragment-index': '0' }), formula('$y + z$', { class: 'fragment', 'data-fragment-index': '0' })), '.'),
+    );
+    expect(frameText(frameItems(plainReader, [slide], 0))).toEqual(['So $x$ and $y$.']);
+    expect(frameText(frameItems(plainReader, [slide], 1))).toEqual(['So $x$ and $y + z$.']);
+  });
+
   it('reads any tree through its reader: lines, bullets, numbers and block breaks', () => {
     const slide = el(
       'section',

@@ -28,8 +28,9 @@ export function fontCoverageCheckPlugin(md: MarkdownIt): void {
         after = { line: at.line, column: at.column - 1 + text.length };
       };
       for (const child of block.children) {
-        // Emoji are drawn by Twemoji (src/vite/fonts.ts warns about one it has no picture for); code by the system's monospace.
-        if (child.type === 'code_inline') skip(child.content);
+        // Emoji are drawn by Twemoji (src/vite/fonts.ts warns about one it has no picture for); code by the system's
+        // monospace; formulas by KaTeX's fonts (src/vite/math.ts).
+        if (child.type === 'code_inline' || child.type === 'math_inline' || child.type === 'math_display') skip(child.content);
         if (child.type !== 'text' || LATIN1.test(child.content)) continue;
         // One warning per run of such characters (a word, say), where it starts; none for a run
         // whose characters were all reported before.

@@ -98,7 +98,8 @@ function headingText(tokens: Token[], from: number): string {
   if (open === tokens.length) return '';
   const inline = tokens[open + 1];
   return (inline?.children ?? [])
-    .filter((t) => t.type === 'text' || t.type === 'code_inline')
+    // (A formula in a heading names the slide by its TeX: `## The $\alpha$ rule` is #/the-alpha-rule.)
+    .filter((t) => t.type === 'text' || t.type === 'code_inline' || t.type === 'math_inline')
     .map((t) => t.content)
     .join('')
     .trim();

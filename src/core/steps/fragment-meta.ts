@@ -11,6 +11,8 @@ export interface FragmentMark {
   effect?: string;
   /** 1-based source line, for the deck model and diagnostics. */
   line: number;
+  /** 1-based column, for a step written inside a token (a formula's \step): its diagnostics. */
+  column?: number;
   /** Resolved reveal.js `data-fragment-index`, written by the step-order rule. */
   index?: number;
 }

@@ -40,6 +40,13 @@ function checkToken(token: Token, block: Token, { env, src, stack }: Walk): bool
     for (const inner of innerSteps(token)) {
       if (comesTooEarly(inner, container)) report(env, 'error', inner.line, part.column, partConflictMessage(part, inner, container!));
     }
+  } else {
+    // Other steps inside a token (a formula's \step[N] parts) carry their own column.
+    for (const inner of innerSteps(token)) {
+      if (comesTooEarly(inner, outer)) {
+        report(env, 'error', inner.line, inner.column ?? 1, `conflicting step orders: step ${inner.step} comes before the step of the element it is inside (line ${outer!.line}), so it cannot appear earlier than that`);
+      }
+    }
   }
   if (token.nesting === 1) stack.push(mark?.index !== undefined && (!outer || mark.index > outer.index!) ? mark : outer);
   else if (token.nesting === -1) stack.pop();

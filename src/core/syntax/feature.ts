@@ -4,6 +4,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import container from 'markdown-it-container';
+import type { DeckEnv } from '../env.ts';
 import { FRONT_MATTER, type FrontMatterField } from '../meta.ts';
 
 /** What a container parameter's value is: `step` (a step number, see steps/step-number.ts). */
@@ -41,6 +42,15 @@ export interface SyntaxDeclaration {
   attributes?: readonly AttributeDeclaration[];
   /** Front-matter keys, each with the type its value must have. */
   frontMatter?: Readonly<Record<string, FrontMatterField<unknown>>>;
+  /**
+   * What the feature needs to know of the whole deck before its slides are compiled one by one
+   * (an equation's number, asked for by a slide before the one that defines it). It reads the
+   * deck's block tokens (their inline content not yet parsed) and writes what it found in
+   * deckShared(env), where each slide's looks at it are recorded (env.ts). compile.ts calls it
+   * from the deck's one block parse (split.ts); a feature's own rule calls it when markdown-it
+   * parses a whole deck at once (no env.slide).
+   */
+  scanDeck?: (blockTokens: readonly Token[], env: DeckEnv) => void;
 }
 
 /** Everything a markdown-it instance's features declared, merged. */

@@ -1,0 +1,190 @@
+// The overflow guard's measure, shared by tests/e2e/overflow.spec.ts (every deck in slides/) and
+// the tests of decks made for a feature (tests/e2e/math.spec.ts): every step of a deck, rendered
+// by a built page (its theme and runtime), must keep every visible element inside the slide and
+// no two text blocks on top of each other. A problem names the deck's file and the slide's line.
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { defaultTreeAdapter, parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { countFrames, type Deck } from '../../src/core/index.ts';
+
+/**
+ * A built page with its slides replaced by `deck`'s: the site's own theme and runtime, any deck.
+ * The page is the deck's own when it was built (`dist/<name>/index.html`: with what its slides
+ * need beyond the theme, such as KaTeX's CSS and fonts for formulas), else the talk's.
+ */
+export function pageFor(deck: Deck, template = 'dist/index.html'): string {
+  const document = parse(readFileSync(template, 'utf8'));
+  const find = (node: DefaultTreeAdapterMap['parentNode']): DefaultTreeAdapterMap['element'] | undefined => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (child.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes('slides'))) return child;
+      const found = find(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const slides = find(document)!;
+  slides.childNodes = [];
+  for (const node of parseFragment(deck.slides.map((slide) => slide.html).join('')).childNodes) {
+    defaultTreeAdapter.appendChild(slides, node);
+  }
+  return serialize(document);
+}
+
+export interface Problem {
+  line: string;
+  what: string;
+}
+
+/** Runs in the page: what reaches outside the current slide, and which text blocks overlap. */
+export function measureStep(): Problem[] {
+  const problems: Problem[] = [];
+  const slide = document.querySelector('.reveal .slides section.present');
+  const frame = document.querySelector('.reveal .slides')!.getBoundingClientRect();
+  if (!slide) return [{ line: '?', what: 'no current slide' }];
+  const line = slide.getAttribute('data-source-line') ?? '?';
+  const scale = frame.width / (document.querySelector('.reveal .slides') as HTMLElement).offsetWidth || 1;
+  const px = (n: number) => Math.round(n / scale);
+  const TOLERANCE = 1; // CSS px at slide scale: sub-pixel rounding is no overflow
+  const seen = (el: Element) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+  const describe = (el: Element) => {
+    // A part of a formula is named by the formula's TeX source (what it reads as), not KaTeX's glyphs.
+    const formula = el.closest('.math');
+    const source = formula && (formula.getAttribute('data-text') ?? formula.querySelector('[data-text]')?.getAttribute('data-text'));
+    const text = (source ? `formula ${source}` : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, source ? 80 : 50);
+    return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}>${text ? ` "${text}"` : ''}`;
+  };
+  // What an element may show is cut by ancestors that clip (overflow other than visible, an svg).
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const clipOf = (el: Element): Box | null => {
+    let clip: Box | null = null;
+    for (let a = el.parentElement; a && a !== slide; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible' && !(a instanceof SVGSVGElement)) continue;
+      const r = a.getBoundingClientRect();
+      clip = clip
+        ? { left: Math.max(clip.left, r.left), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right), bottom: Math.min(clip.bottom, r.bottom) }
+        : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }
+    return clip;
+  };
+  const outside = (rect: DOMRect, clip: Box | null, tolerance = TOLERANCE) => {
+    const left = Math.max(rect.left, clip?.left ?? -Infinity);
+    const top = Math.max(rect.top, clip?.top ?? -Infinity);
+    const right = Math.min(rect.right, clip?.right ?? Infinity);
+    const bottom = Math.min(rect.bottom, clip?.bottom ?? Infinity);
+    if (right <= left || bottom <= top) return [];
+    const sides: string[] = [];
+    if (frame.left - left > tolerance * scale) sides.push(`${px(frame.left - left)}px past the left`);
+    if (right - frame.right > tolerance * scale) sides.push(`${px(right - frame.right)}px past the right`);
+    if (frame.top - top > tolerance * scale) sides.push(`${px(frame.top - top)}px past the top`);
+    if (bottom - frame.bottom > tolerance * scale) sides.push(`${px(bottom - frame.bottom)}px past the bottom`);
+    return sides;
+  };
+
+  // Report the outermost element that overflows (its children overflow with it), and text that
+  // overflows a box which itself fits (a long word, a box too small for its text).
+  const reported = new Set<Element>();
+  const withinReported = (el: Element | null) => {
+    for (let a = el; a && a !== slide; a = a.parentElement) if (reported.has(a)) return true;
+    return false;
+  };
+  const elements = [...slide.querySelectorAll('*')].filter((el) => !el.closest('aside.notes') && seen(el));
+  for (const el of elements) {
+    if (withinReported(el)) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) continue;
+    // An inline box is as tall as its text's glyph boxes: the same slack as for text below.
+    const inline = getComputedStyle(el).display === 'inline' && !(el instanceof SVGElement);
+    const sides = outside(rect, clipOf(el), inline ? Math.max(TOLERANCE, (0.1 * rect.height) / scale) : TOLERANCE);
+    if (sides.length) reported.add(el);
+    if (sides.length) problems.push({ line, what: `${describe(el)} reaches ${sides.join(', ')} of the slide` });
+  }
+
+  // Text, line by line, grouped by the block it belongs to (its nearest non-inline ancestor).
+  const blockOf = (node: Node): Element => {
+    // A formula's glyphs are placed by KaTeX, its boxes inside one another: the formula is one block.
+    const formula = node.parentElement!.closest('.katex-html');
+    if (formula) return formula;
+    let el = node.parentElement!;
+    while (el !== slide && (getComputedStyle(el).display.startsWith('inline') || getComputedStyle(el).display === 'contents') && !(el instanceof SVGTextElement)) {
+      el = el.parentElement!;
+    }
+    return el;
+  };
+  const blocks = new Map<Element, DOMRect[]>();
+  // Text for screen readers only (the "visually hidden" recipe: clipped to a pixel, as a formula's MathML is) is not drawn.
+  const forScreenReadersOnly = (el: Element) => {
+    for (let a: Element | null = el; a && a !== slide; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if ((style.clipPath !== 'none' || style.overflow === 'hidden') && a.getBoundingClientRect().width <= scale + 0.5) return true;
+    }
+    return false;
+  };
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !node.textContent?.trim() || parent.closest('aside.notes') || !seen(parent) || forScreenReadersOnly(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    const clip = clipOf(parent);
+    for (const rect of withinReported(parent) ? [] : rects) {
+      // A text line's box is the font's whole ascent and descent; its ink sits well inside (the
+      // top tenth is room for accents), so that much slack is no overflow.
+      const sides = outside(rect, clip, Math.max(TOLERANCE, (0.1 * rect.height) / scale));
+      if (sides.length) problems.push({ line, what: `text "${node.textContent.trim().slice(0, 50)}" reaches ${sides.join(', ')} of the slide` });
+    }
+    const block = blockOf(node);
+    blocks.set(block, [...(blocks.get(block) ?? []), ...rects]);
+  }
+  const entries = [...blocks.entries()];
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const [a, aRects] = entries[i]!;
+      const [b, bRects] = entries[j]!;
+      if (a.contains(b) || b.contains(a)) continue;
+      const overlapping = aRects.some((r) =>
+        bRects.some((s) => {
+          const w = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+          const h = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+          // Glyph boxes of neighbouring lines may touch; a third of a line is text on text.
+          return w > 2 * scale && h > Math.min(r.height, s.height) / 3;
+        }),
+      );
+      if (overlapping) problems.push({ line, what: `${describe(a)} overlaps ${describe(b)}` });
+    }
+  }
+  return problems;
+}
+
+/** Every step of the deck at the page's current size: problems as `file:line: step N of M: …`. */
+export async function guard(page: Page, deck: Deck, url: string): Promise<string[]> {
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // no transitions: measure settled steps
+  await page.goto(url);
+  await page.locator('.reveal.ready').waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  const total = countFrames(deck);
+  const found: string[] = [];
+  for (let step = 1; step <= total; step++) {
+    await expect(page.locator('.reveal .slide-number')).toHaveText(new RegExp(`^\\s*${step}\\s+of\\s+${total}\\s*$`));
+    const size = page.viewportSize()!;
+    for (const problem of await page.evaluate(measureStep)) {
+      found.push(`${deck.file}:${problem.line}: step ${step} of ${total} at ${size.width}×${size.height}: ${problem.what}`);
+    }
+    if (step < total) await page.keyboard.press('PageDown');
+  }
+  return found;
+}
+
+/**
+ * Serves `deck` in a built page at `<folder>/<name>.overflow.html`, beside the real assets: in the
+ * folder of its own page when it was built (`dist/<name>/`), else at the root, in the talk's page.
+ */
+export async function serveDeck(page: Page, deck: Deck, name: string, dist = 'dist'): Promise<string> {
+  const own = `${dist}/${name}/index.html`;
+  const folder = existsSync(own) ? `${name}/` : '';
+  const body = pageFor(deck, folder ? own : `${dist}/index.html`);
+  await page.route(`**/${folder}${name}.overflow.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  return `./${folder}${name}.overflow.html`;
+}
