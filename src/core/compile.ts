@@ -6,7 +6,7 @@ import { blockParser, createMarkdown } from './markdown.ts';
 import type { Deck, Diagnostic, Slide, Step } from './model.ts';
 import type { SlideSteps } from './steps/step-order.ts';
 import { slideMark } from './plugins/slides.ts';
-import { splitDeck } from './split.ts';
+import { splitAfterEdit, splitDeck, type DeckSplit, type KeptSplit } from './split.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -42,10 +42,12 @@ export function compileDeck(source: string, options: CompileOptions = {}): Deck 
  */
 export function createDeckCompiler(): (source: string, options?: CompileOptions) => Deck {
   let previous = new Map<string, CompiledSlide>();
+  let split: KeptSplit | undefined;
   return (source, options = {}) => {
-    const next = new Map<string, CompiledSlide>();
-    const deck = compileSlides(source, options, { previous, next });
-    previous = next;
+    const cache: SlideCache = { previous, next: new Map(), split };
+    const deck = compileSlides(source, options, cache);
+    previous = cache.next;
+    split = cache.split;
     return deck;
   };
 }
@@ -66,6 +68,8 @@ interface CompiledSlide {
 interface SlideCache {
   previous: Map<string, CompiledSlide>;
   next: Map<string, CompiledSlide>;
+  /** Where the last compile's slides were (split.ts: splitAfterEdit reuses it after an edit inside a line). */
+  split: KeptSplit | undefined;
 }
 
 function compileSlides(source: string, options: CompileOptions, cache: SlideCache | undefined): Deck {
@@ -73,11 +77,11 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
   const env = createEnv(options.file ?? 'deck.md', options.readAsset);
   const readAsset = env.readAsset;
   const text = normalize(source);
-  const split = splitDeck(blocks, text, env);
+  const state = deckShared(env);
+  const split = splitOnce(blocks, text, env, cache);
   env.meta = split.meta;
   // Defined anywhere, a link reference serves every slide (markdown-it keeps them in env).
   env.references = split.references;
-  const state = deckShared(env);
   const allocateId = (base: string) => {
     let id = base;
     for (let n = 2; state.has(SLIDE_IDS, id); n++) id = `${base}-${n}`;
@@ -124,6 +128,24 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
   // In source order, as a compiler lists them (the sort is stable: same spot, rule order).
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file: env.file, meta: env.meta, slides, diagnostics };
+}
+
+/** splitDeck, or what a kept split gives after an edit that cannot have changed it (with what it reported and scanned). */
+function splitOnce(blocks: MarkdownIt, text: string, env: DeckEnv, cache: SlideCache | undefined): DeckSplit {
+  const state = deckShared(env);
+  const kept = cache?.split;
+  const moved = kept && splitAfterEdit(blocks, kept, text);
+  if (cache && kept && moved) {
+    for (const diagnostic of kept.diagnostics) env.diagnostics.push(diagnostic);
+    state.replay(kept.shared);
+    cache.split = { ...kept, text, split: moved };
+    return moved;
+  }
+  const firstDiagnostic = env.diagnostics.length;
+  state.recording();
+  const split = splitDeck(blocks, text, env);
+  if (cache) cache.split = { text, split, diagnostics: env.diagnostics.slice(firstDiagnostic), shared: state.recording() };
+  return split;
 }
 
 /** The shared set of slide ids taken so far. */

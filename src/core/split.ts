@@ -3,8 +3,8 @@
 // a block parse can tell. The front matter is read here too, since it decides the title slide.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { DeckEnv } from './env.ts';
-import type { DeckMeta } from './model.ts';
+import type { DeckEnv, SharedAccess } from './env.ts';
+import type { DeckMeta, Diagnostic } from './model.ts';
 import { readFrontMatter } from './plugins/front-matter.ts';
 import { syntaxOf } from './syntax/feature.ts';
 
@@ -74,4 +74,59 @@ export function splitDeck(blocks: MarkdownIt, text: string, env: DeckEnv): DeckS
 
 function hasBlocks(tokens: Token[], from: number, to: number): boolean {
   return tokens.some((token) => token.map && token.map[0] >= from && token.map[0] < to && token.type !== 'front_matter');
+}
+
+/** What splitDeck gave for a text, kept to be reused after an edit that cannot change it. */
+export interface KeptSplit {
+  text: string;
+  split: DeckSplit;
+  /** What splitDeck reported (the front matter's problems). */
+  diagnostics: Diagnostic[];
+  /** What the features' deck scans wrote in the deck's shared state (equation numbers). */
+  shared: SharedAccess[];
+}
+
+/**
+ * A line whose start settles its block structure: a letter or digit, after at most a list
+ * marker, a quote mark or a heading's `#`s. An edit after that letter or digit leaves the line
+ * what it was (a paragraph, an item, a heading), so the deck's slide breaks are where they were.
+ */
+const PLAIN_LINE_START = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?|#{1,6}[ \t]+)?[\p{L}\p{N}]/u;
+/**
+ * What the block parse reads in a line beyond its start: a table's cells (a table, not a
+ * paragraph, decides whether a `---` under it breaks the slide) and a link definition's label.
+ */
+const BLOCK_LEVEL_TEXT = /\||\]:/;
+
+/**
+ * The split of `text`, from the one kept for the text before an edit, when the two differ inside
+ * one line only, after its first letter or digit, and neither version of the line holds anything
+ * the block parse or a feature's deck scan reads (its scanReads); otherwise undefined (splitDeck parses the deck again). Typing in a slide
+ * then costs that slide alone (compile.ts: createDeckCompiler).
+ */
+export function splitAfterEdit(blocks: MarkdownIt, kept: KeptSplit, text: string): DeckSplit | undefined {
+  const scans = syntaxOf(blocks).features.filter((feature) => feature.scanDeck);
+  if (scans.some((feature) => !feature.scanReads)) return undefined;
+  // A link definition may span lines that start like any other: a deck that has one is parsed again.
+  if (kept.split.references && Object.keys(kept.split.references).length > 0) return undefined;
+  const old = kept.text;
+  const shorter = Math.min(old.length, text.length);
+  let same = 0;
+  while (same < shorter && old.charCodeAt(same) === text.charCodeAt(same)) same++;
+  let sameEnd = 0;
+  while (sameEnd < shorter - same && old.charCodeAt(old.length - 1 - sameEnd) === text.charCodeAt(text.length - 1 - sameEnd)) sameEnd++;
+  if (old.slice(same, old.length - sameEnd).includes('\n') || text.slice(same, text.length - sameEnd).includes('\n')) return undefined;
+  const first = kept.split.slides[0];
+  if (!first || same < first.start) return undefined; // the front matter, or what comes before the first slide
+  const lineStart = old.lastIndexOf('\n', same - 1) + 1;
+  const oldLineEnd = old.indexOf('\n', same) < 0 ? old.length : old.indexOf('\n', same);
+  const delta = text.length - old.length;
+  const lines = [old.slice(lineStart, oldLineEnd), text.slice(lineStart, oldLineEnd + delta)];
+  for (const line of lines) {
+    const start = PLAIN_LINE_START.exec(line);
+    if (!start || same - lineStart < start[0].length || BLOCK_LEVEL_TEXT.test(line)) return undefined;
+    if (scans.some((feature) => feature.scanReads!.test(line))) return undefined;
+  }
+  const moved = (offset: number) => (offset > same ? offset + delta : offset);
+  return { ...kept.split, slides: kept.split.slides.map((slide) => ({ ...slide, start: moved(slide.start), end: moved(slide.end) })) };
 }

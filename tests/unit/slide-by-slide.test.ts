@@ -6,6 +6,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDeck, compileWholeDeck, createDeckCompiler, type CompileOptions } from '../../src/core/compile.ts';
+import { createEnv, deckShared } from '../../src/core/env.ts';
+import { blockParser } from '../../src/core/markdown.ts';
+import { splitAfterEdit, splitDeck } from '../../src/core/split.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { SYNTHETIC_FIGURE, syntheticDeck } from '../../bench/loader.ts';
 import { readFixtures } from './fixture-file.ts';
@@ -141,6 +144,36 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
       same(compile, before);
       change();
       same(compile, after);
+    }
+  });
+
+  it('after an edit inside a line, reuses where the slides are only when a new block parse finds the same', () => {
+    const blocks = blockParser();
+    const split = (text: string) => {
+      const env = createEnv('deck.md');
+      const result = splitDeck(blocks, text, env);
+      return { text, split: result, diagnostics: env.diagnostics, shared: deckShared(env).recording() };
+    };
+    const WORDS = ['x', ' word', '$', '|', '`', '```', '~~~', '<div>', ':::', '[a]: b', '{#eq-a}', ' ψ', '*', '#', '1.', '>', ' {.fragment}'];
+    let reused = 0;
+    fc.assert(
+      fc.property(deckSource, fc.nat(), fc.constantFrom(...WORDS), (source, at, word) => {
+        const offset = at % (source.length + 1);
+        const edited = source.slice(0, offset) + word + source.slice(offset);
+        const moved = splitAfterEdit(blocks, split(source), edited);
+        if (!moved) return;
+        reused++;
+        expect(moved).toEqual(split(edited).split);
+      }),
+      { numRuns: 1000 },
+    );
+    // Edits that cannot change the slides are common: the property above is not vacuous.
+    expect(reused).toBeGreaterThan(50);
+    const deck = '## One\n\n- an item\n\n---\n\n## Two\n\nText here\n';
+    expect(splitAfterEdit(blocks, split(deck), deck.replace('an item', 'an edited item'))).toBeDefined();
+    // A container's name, a line's start, a formula, a new line: parsed again.
+    for (const edited of [deck.replace('an item', 'an $x$ item'), deck.replace('Text here', 'Text\n---\nhere'), deck.replace('- an', '-an')]) {
+      expect(splitAfterEdit(blocks, split(deck), edited)).toBeUndefined();
     }
   });
 });

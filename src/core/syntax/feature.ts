@@ -51,6 +51,12 @@ export interface SyntaxDeclaration {
    * parses a whole deck at once (no env.slide).
    */
   scanDeck?: (blockTokens: readonly Token[], env: DeckEnv) => void;
+  /**
+   * What the deck scan reads in a line (`$` for formulas). The dev server skips the deck's block
+   * parse after an edit inside one line that matches this in neither version (split.ts:
+   * splitAfterEdit); a feature with a scanDeck and no scanReads has the deck parsed after every edit.
+   */
+  scanReads?: RegExp;
 }
 
 /** Everything a markdown-it instance's features declared, merged. */

@@ -84,6 +84,7 @@ export function mathPlugin(md: MarkdownIt): void {
     feature: 'math',
     frontMatter: { macros: texMacros },
     scanDeck: scanEquations,
+    scanReads: /\$/,
   });
   md.inline.ruler.after('escape', 'math_dollars', dollars);
   md.inline.ruler.after('math_dollars', 'math_equation_ref', equationRef);
