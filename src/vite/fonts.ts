@@ -29,6 +29,8 @@ const emojiText = (text: string) => emojiIn(text).join('');
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 /** Characters the theme itself draws (the second-level list marker in src/theme/slides.css). */
 const THEME_TEXT = '–';
+/** What the text font keeps of a text (both weights: one function, so a file's set is worked out once). */
+const textCharacters = (text: string) => PRINTABLE_ASCII + THEME_TEXT + withoutEmoji(text);
 
 export const THEME_FONTS: FontSource[] = [
   // Atkinson Hyperlegible: two weights, the decks' characters plus ASCII (so a new word in dev
@@ -36,7 +38,7 @@ export const THEME_FONTS: FontSource[] = [
   ...[400, 700].map((weight) => ({
     out: `atkinson-hyperlegible-${weight}.woff2`,
     from: `@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff2`,
-    keep: (text: string) => PRINTABLE_ASCII + THEME_TEXT + withoutEmoji(text),
+    keep: textCharacters,
   })),
   // Twemoji's font, for the emoji characters' metrics only: its glyphs come out of the cut blank
   // (harfbuzz's subsetter here drops the COLR colour table), so the pictures come from emoji.css.
@@ -188,6 +190,9 @@ export function pageFontCss(faces: { face: PageFace; url: string }[]): string {
     .join('\n');
 }
 
+/** How long after a save the dev server re-cuts the fonts: after the deck update (which waits ~15 ms for a save to settle). */
+const RECUT_AFTER_MS = 60;
+
 /** Where the dev server serves the pages' own faces from (they live in memory). */
 const DEV_FONT_PATH = '/@deck-fonts/';
 
@@ -210,7 +215,11 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       const text = readFileSync(file, 'utf8');
       let known = perFile.get(file);
       // Each font's characters come from the whole of a file: an emoji sequence (🇺🇸, 1️⃣) only is one in place.
-      if (known?.text !== text) perFile.set(file, (known = { text, kept: THEME_FONTS.map((font) => unique(font.keep(text))), emoji: emojiIn(text) }));
+      if (known?.text !== text) {
+        const byKeep = new Map<FontSource['keep'], string>();
+        const kept = THEME_FONTS.map((font) => byKeep.get(font.keep) ?? byKeep.set(font.keep, unique(font.keep(text))).get(font.keep)!);
+        perFile.set(file, (known = { text, kept, emoji: emojiIn(text) }));
+      }
       return known;
     });
     for (const file of perFile.keys()) if (!seen.has(file)) perFile.delete(file);
@@ -304,9 +313,13 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
         res.setHeader('Cache-Control', 'no-cache');
         res.end(bytes);
       });
+      // After the deck's own update (src/vite/plugin.ts sends it once a save settles): a save shows
+      // its words first, and a character new to the decks gets its glyph when the cut follows.
+      let pending: ReturnType<typeof setTimeout> | undefined;
       const rewrite = (file: string) => {
         if (!options.textFrom.some((dir) => file.startsWith(resolve(dir) + path.sep))) return;
-        write().catch((error: unknown) => config.logger.error(`deck-fonts: ${String(error)}`));
+        clearTimeout(pending);
+        pending = setTimeout(() => write().catch((error: unknown) => config.logger.error(`deck-fonts: ${String(error)}`)), RECUT_AFTER_MS);
       };
       server.watcher.on('change', rewrite);
       server.watcher.on('add', rewrite);
@@ -369,5 +382,7 @@ function textFiles(dir: string): string[] {
 }
 
 function unique(text: string): string {
-  return [...new Set(text)].sort().join('');
+  const seen = new Set<string>();
+  for (const character of text) seen.add(character);
+  return [...seen].sort().join('');
 }
