@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { criticalCssPlugin } from './src/vite/critical.ts';
 import { deckPlugin, openBrowserOrSay } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
+import { codePlugin } from './src/vite/code.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -16,6 +17,8 @@ export default defineConfig({
     deckPlugin({ decks: decksDir, rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
     // The fonts are cut to the characters of the decks being served or built.
     fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
+    // Pages with code: the code sheet and, with a code block, the script that scrolls long code.
+    codePlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

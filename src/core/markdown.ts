@@ -9,6 +9,7 @@ import { slidesPlugin } from './plugins/slides.ts';
 import { pausePlugin } from './syntax/pause.ts';
 import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
+import { codePlugin } from './syntax/code/index.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
@@ -46,6 +47,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(emojiPlugin) //            ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → step marks
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
+    .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

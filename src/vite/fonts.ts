@@ -90,6 +90,8 @@ export function shippedCoverage(): string {
 
 /** One face a page declares, and the characters it is cut to. */
 export interface PageFace {
+  /** The family it belongs to: the theme's text font unless said (the code font). */
+  family?: string;
   style: 'normal' | 'italic';
   weight: 400 | 700;
   /** Package path of the full font. */
@@ -97,6 +99,49 @@ export interface PageFace {
   text: string;
   /** For a face that adds characters to the family (another script), exactly those characters. */
   unicodeRange?: string;
+  /** Layout features kept in the cut (all when absent); the code font keeps none (no ligatures). */
+  keepFeatures?: string[];
+}
+
+/** Characters no face draws: line breaks, tabs (set as spaces), joiners, selectors. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
+
+/** The code font (src/theme/code.css): JetBrains Mono, regular only, in Fontsource's subsets. */
+export const CODE_FONT = { family: 'JetBrains Mono', pkg: '@fontsource/jetbrains-mono' } as const;
+
+/** The characters of a page's code, blocks and spans: what is inside its `<code>` elements. */
+export function codeText(body: string): string {
+  return [...body.matchAll(/<code\b[^>]*>([\s\S]*?)<\/code>/g)].map((m) => htmlText(m[1]!)).join('');
+}
+
+/**
+ * The code font's faces for a page with code: one per Fontsource subset its code needs, cut to
+ * those characters (the Latin one also to ASCII, so a new character typed in dev needs no new
+ * cut), each with its unicode-range. Characters the font lacks fall back to the theme's text font.
+ */
+function codeFaces(body: string): PageFace[] {
+  const text = unique(withoutEmoji(codeText(body)));
+  if (!text.trim()) return [];
+  const subsets = subsetsOf(CODE_FONT.pkg);
+  const groups = new Map<string, string[]>();
+  for (const char of PRINTABLE_ASCII + text) {
+    // (Spaces are drawn by the code font too: an indent is as wide as the characters above it.)
+    if (INVISIBLE.test(char)) continue;
+    const subset = [...subsets].find(([, ranges]) => inRanges(char.codePointAt(0)!, ranges))?.[0];
+    if (subset === undefined) continue;
+    const chars = groups.get(subset) ?? groups.set(subset, []).get(subset)!;
+    if (!chars.includes(char)) chars.push(char);
+  }
+  const id = CODE_FONT.pkg.replace(/^@fontsource\//, '');
+  return [...groups].map(([subset, chars]) => ({
+    family: CODE_FONT.family,
+    style: 'normal',
+    weight: 400,
+    from: `${CODE_FONT.pkg}/files/${id}-${subset}-400-normal.woff2`,
+    text: chars.join(''),
+    unicodeRange: unicodeRange(chars),
+    keepFeatures: [],
+  }));
 }
 
 /** The text a page's slides show (figures' <text> included), from their HTML. */
@@ -152,6 +197,7 @@ export function pageFaces(pageHtml: string): PageFace[] {
       }
     }
   }
+  faces.push(...codeFaces(body));
   return faces;
 }
 
@@ -159,7 +205,7 @@ export function pageFaces(pageHtml: string): PageFace[] {
 export function pageFontCss(faces: { face: PageFace; url: string }[]): string {
   return faces
     .map(({ face, url }) =>
-      `@font-face{font-family:'Atkinson Hyperlegible';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${url}) format('woff2')${face.unicodeRange ? `;unicode-range:${face.unicodeRange}` : ''}}`,
+      `@font-face{font-family:'${face.family ?? 'Atkinson Hyperlegible'}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${url}) format('woff2')${face.unicodeRange ? `;unicode-range:${face.unicodeRange}` : ''}}`,
     )
     .join('\n');
 }
@@ -203,12 +249,16 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
   /** Each face is cut once per set of characters (a dev session recuts only what a save changed). */
   const cuts = new Map<string, Promise<{ file: string; bytes: Uint8Array }>>();
   const cut = (face: PageFace) => {
-    const key = `${face.from}\0${face.text}`;
+    const key = `${face.from}\0${face.text}\0${face.keepFeatures?.join(',') ?? '*'}`;
     let done = cuts.get(key);
     if (!done) {
       done = (async () => {
         const { default: subsetFont } = await import('subset-font');
-        const bytes = await subsetFont(readFileSync(require.resolve(face.from)), face.text, { targetFormat: 'woff2', noHinting: true });
+        const bytes = await subsetFont(readFileSync(require.resolve(face.from)), face.text, {
+          targetFormat: 'woff2',
+          noHinting: true,
+          ...(face.keepFeatures ? { keepFeatures: face.keepFeatures } : {}),
+        });
         const stem = path.basename(face.from, '.woff2').replace(/-normal$/, '');
         return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
       })();
