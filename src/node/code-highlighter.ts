@@ -82,8 +82,10 @@ export async function createCodeHighlighter(): Promise<NodeCodeHighlighter> {
         for (const token of line) {
           const light = token.variants.light!;
           const dark = token.variants.dark!;
-          const lightColor = light.color?.toLowerCase();
-          const darkColor = dark.color?.toLowerCase();
+          // A token the theme draws on a background of its own (a diff's inserted line) is drawn in
+          // the ink here: its colour was chosen for that background, and the block has its own.
+          const lightColor = light.bgColor ? undefined : light.color?.toLowerCase();
+          const darkColor = dark.bgColor ? undefined : dark.color?.toLowerCase();
           // FontStyle bits: 1 italic, 2 bold (Shiki's FontStyle enum).
           const style = light.fontStyle ?? 0;
           const next: CodeToken = {

@@ -116,10 +116,13 @@ function splitInfo(token: Token): void {
       if (start) code.start = Number(start[1]);
       if (ranges.trim() !== '') code.ranges = { written: rest.slice(0, close + 1), inner: ranges, innerOffset: 1 + (start ? start[0].length : 0) };
       rest = rest.slice(close + 1).trimStart();
-    } else if (open === '{' && inner.includes(':') && !inner.includes('=')) {
-      code.slidevOptions = rest.slice(0, close + 1);
-      rest = rest.slice(close + 1).trimStart();
     }
+  }
+  // Slidev's `{lines:true,startLine:5}` (after its ranges, or alone).
+  const options = /^\{[^{}=]*:[^{}=]*\}/.exec(rest);
+  if (options) {
+    code.slidevOptions = options[0];
+    rest = rest.slice(options[0].length).trimStart();
   }
   token.info = rest ? `${lang} ${rest}` : lang;
   token.meta = { ...(token.meta ?? {}), code };
@@ -265,16 +268,18 @@ function highlight(
   const imported = token.markup === IMPORT_MARKUP;
   const needle = imported ? ((token.meta?.codeImport as CodeImportLine | null)?.lang ?? (token.meta?.codeImport as CodeImportLine | null)?.path ?? lang) : lang;
   const known = highlighter.languages;
-  const where = imported && !(token.meta?.codeImport as CodeImportLine).lang ? ` (the file's extension; write the language after the path: <<< file.${name} python)` : '';
+  const fromExtension = imported && !(token.meta?.codeImport as CodeImportLine).lang;
   if (known.includes(name)) {
-    error(needle, `the grammar of "${lang}" was not loaded; the block is shown without highlighting`, 'warning');
+    error(needle, `the grammar of "${lang}" was not loaded; the block is shown without colours`, 'warning');
   } else {
     const guess = nearest(name, known);
-    error(
-      needle,
-      `unknown language "${lang}"${where}${guess ? `; did you mean "${guess}"?` : ''} The block is shown without highlighting${guess ? '' : ' (the languages: https://shiki.style/languages)'}`,
-      'warning',
-    );
+    const which = fromExtension ? `unknown language "${lang}" (the file's extension)` : `unknown language "${lang}"`;
+    const hint = guess
+      ? ` (did you mean "${guess}"?)`
+      : fromExtension
+        ? ` (write one after the path: <<< ${(token.meta?.codeImport as CodeImportLine).path} python)`
+        : ' (the languages: https://shiki.style/languages)';
+    error(needle, `${which}; the block is shown without colours${hint}`, 'warning');
   }
   return plain();
 }
