@@ -51,6 +51,12 @@ function fit(section: HTMLElement, printing: boolean): void {
   }
 }
 
+/** A block that scrolls can be scrolled from the keyboard too (WCAG 2.1.1): it takes the focus. */
+function focusable(pre: HTMLElement): void {
+  if (pre.scrollHeight > pre.clientHeight + 1 || pre.scrollWidth > pre.clientWidth + 1) pre.tabIndex = 0;
+  else pre.removeAttribute('tabindex');
+}
+
 /** Scrolls a block that scrolls so its highlighted lines are in view (centred when they fit). */
 function follow(pre: HTMLElement, smooth: boolean): void {
   if (pre.scrollHeight <= pre.clientHeight + 1) return;
@@ -72,7 +78,10 @@ function present(): HTMLElement | null {
 
 function settle(section: HTMLElement | null, { refit, smooth, printing = false }: { refit: boolean; smooth: boolean; printing?: boolean }): void {
   if (!section) return;
-  if (refit) fit(section, printing);
+  if (refit) {
+    fit(section, printing);
+    for (const pre of section.querySelectorAll<HTMLElement>('pre.code')) focusable(pre);
+  }
   for (const pre of section.querySelectorAll<HTMLElement>('pre.code-steps')) follow(pre, smooth);
 }
 

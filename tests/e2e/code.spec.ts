@@ -5,6 +5,7 @@
 // copying leaves line numbers out; nothing is fetched from elsewhere and no highlighter code is
 // shipped; the talk's page loads nothing of it; live reload follows a code file.
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -230,6 +231,22 @@ test('a highlight step is announced with the lines it highlights', async ({ page
   await expect(page.locator('[aria-live]')).toContainText('Highlighted: for x, y in data:');
   await expect(page.locator('[aria-live]')).not.toContainText('import torch');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.1 A/AA violation at any step of the code deck (${colorScheme})`, async ({ page }) => {
+    test.slow();
+    await page.emulateMedia({ colorScheme });
+    await open(page, 'code');
+    const total = countFrames(deck);
+    for (let k = 1; k <= total; k++) {
+      await expect(page.locator('.reveal .slide-number')).toHaveText(new RegExp(`^\\s*${k}\\s+of`));
+      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `step ${k}`).toEqual([]);
+      if (k < total) await page.keyboard.press('PageDown');
+    }
+  });
+}
 
 test('nothing in the code deck overflows, at 1280×720 and 1024×768', async ({ page }) => {
   test.slow();
