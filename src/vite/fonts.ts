@@ -253,12 +253,22 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
     let done = cuts.get(key);
     if (!done) {
       done = (async () => {
-        const { default: subsetFont } = await import('subset-font');
-        const bytes = await subsetFont(readFileSync(require.resolve(face.from)), face.text, {
-          targetFormat: 'woff2',
-          noHinting: true,
-          ...(face.keepFeatures ? { keepFeatures: face.keepFeatures } : {}),
-        });
+        const font = readFileSync(require.resolve(face.from));
+        // Cutting is most of a build's time for a page with faces of its own (harfbuzz in
+        // WebAssembly): a cut is kept on disk, by what it was cut from, to and how, for the next build.
+        const cached = path.join(config.cacheDir, 'deck-fonts', `${createHash('sha256').update(key).update(font).update(PAGE_CUT_RECIPE).digest('hex').slice(0, 24)}.woff2`);
+        let bytes: Uint8Array;
+        if (existsSync(cached)) bytes = readFileSync(cached);
+        else {
+          const { default: subsetFont } = await import('subset-font');
+          bytes = await subsetFont(font, face.text, {
+            targetFormat: 'woff2',
+            noHinting: true,
+            ...(face.keepFeatures ? { keepFeatures: face.keepFeatures } : {}),
+          });
+          mkdirSync(path.dirname(cached), { recursive: true });
+          writeFileSync(cached, bytes);
+        }
         const stem = path.basename(face.from, '.woff2').replace(/-normal$/, '');
         return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
       })();
@@ -334,6 +344,9 @@ export function assetHref(base: string, pagePath: string, fileName: string): str
   const up = path.posix.relative(path.posix.dirname(pagePath), '/');
   return up ? `${up}/${fileName}` : `./${fileName}`;
 }
+
+/** The same for the pages' own faces (kept in Vite's cache folder, by what each is cut from and to). */
+const PAGE_CUT_RECIPE = `woff2, no hinting; subset-font ${JSON.parse(readFileSync(require.resolve('subset-font/package.json'), 'utf8')).version as string}`;
 
 /** Change when the way fonts are cut changes (options, kept characters), so old cuts are redone. */
 const CUT_RECIPE = 'woff2, no hinting, ASCII + theme text; emoji as RGI sequences; emoji css v2';
