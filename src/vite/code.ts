@@ -27,18 +27,25 @@ export function stageRules(stages = MAX_STAGES): string {
   return `${selectors.join(',\n')}{--line-c:initial;color:var(--deck-ink);background:var(--deck-code-band);box-shadow:inset .22em 0 0 var(--deck-accent)}`;
 }
 
-/** The code sheet as a page carries it: comments and spare whitespace out, the stage rules in. */
-export function codeCss(): string {
-  const sheet = readFileSync(SHEET, 'utf8')
+/** Where the sheet's rules for blocks start (the rules before it are for spans too). */
+const BLOCKS = '/* ── Blocks:';
+
+/**
+ * The code sheet as a page carries it, comments and spare whitespace out: for a page with code
+ * blocks, all of it and the stage rules; for a page with code spans only, the spans' part.
+ */
+export function codeCss(blocks = true): string {
+  const whole = readFileSync(SHEET, 'utf8');
+  const sheet = (blocks ? whole : whole.slice(0, whole.indexOf(BLOCKS)))
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s*\n\s*/g, '')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':');
-  return `${sheet}\n${stageRules().replace(/\n/g, '')}`;
+  return blocks ? `${sheet}\n${stageRules().replace(/\n/g, '')}` : sheet;
 }
 
 export function codePlugin(): Plugin[] {
-  let css: string | undefined;
+  let css: { blocks?: string; spans?: string } = {};
   return [
     {
       // Before Vite reads the page's scripts, so the runtime is bundled with the page (build) or served (dev).
@@ -47,7 +54,10 @@ export function codePlugin(): Plugin[] {
         order: 'pre',
         handler(html) {
           if (!pageHasCode(html).block) return html;
-          return { html, tags: [{ tag: 'script', attrs: { type: 'module', src: RUNTIME }, injectTo: 'body' }] };
+          // After the first paint, as the deck's runtime loads (index.html): it needs nothing before
+          // reveal.js lays the slide out, and should not compete with the fonts for the first paint.
+          const load = `requestAnimationFrame(() => setTimeout(() => import('${RUNTIME}')));`;
+          return { html, tags: [{ tag: 'script', attrs: { type: 'module' }, children: load, injectTo: 'body' }] };
         },
       },
     },
@@ -56,7 +66,7 @@ export function codePlugin(): Plugin[] {
       configureServer(server) {
         // The sheet is read once per build; in dev, an edit to it shows on the next page load.
         server.watcher.on('change', (file) => {
-          if (file === SHEET) css = undefined;
+          if (file === SHEET) css = {};
         });
       },
       transformIndexHtml: {
@@ -64,8 +74,8 @@ export function codePlugin(): Plugin[] {
         handler(html) {
           const has = pageHasCode(html);
           if (!has.block && !has.span) return html;
-          css ??= codeCss();
-          return { html, tags: [{ tag: 'style', attrs: { 'data-deck': 'code' }, children: css, injectTo: 'head' }] };
+          const sheet = has.block ? (css.blocks ??= codeCss(true)) : (css.spans ??= codeCss(false));
+          return { html, tags: [{ tag: 'style', attrs: { 'data-deck': 'code' }, children: sheet, injectTo: 'head' }] };
         },
       },
     },

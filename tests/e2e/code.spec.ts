@@ -225,6 +225,18 @@ test('copying code gives the code without its line numbers', async ({ page }) =>
   expect(await page.locator('section.present pre.code .line').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('counter(line)');
 });
 
+test('the presenter’s preview of the next step shows the lines it highlights', async ({ page }) => {
+  await open(page, 'code', '#/stepped-highlighting');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  const lit = (which: string) =>
+    popup
+      .frameLocator(`#${which}-slide iframe`)
+      .locator('section.present pre.code .line')
+      .evaluateAll((lines) => lines.map((l) => (getComputedStyle(l).backgroundColor !== 'rgba(0, 0, 0, 0)' ? '▶' : '·')).join(''));
+  await expect.poll(() => lit('current'), { timeout: 15_000 }).toBe('··▶····');
+  await expect.poll(() => lit('upcoming'), { timeout: 15_000 }).toBe('····▶▶▶');
+});
+
 test('a highlight step is announced with the lines it highlights', async ({ page }) => {
   await open(page, 'code', '#/stepped-highlighting');
   await page.keyboard.press('PageDown');

@@ -161,4 +161,11 @@ describe('what a page with code gets, and the talk’s page does not', () => {
     expect(css).not.toContain(`.s${MAX_STAGES}{`);
     expect(css).not.toContain('/*');
   });
+
+  it('a page with code spans only gets the spans’ part of the sheet', () => {
+    const spans = codeCss(false);
+    expect(spans).toContain('.reveal code{font-family:var(--deck-code-font)');
+    expect(spans).not.toMatch(/pre\.code|\.s0|\.line/);
+    expect(spans.length).toBeLessThan(codeCss(true).length / 3);
+  });
 });
