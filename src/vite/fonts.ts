@@ -5,7 +5,7 @@
 // Faces that only some decks need (italics; scripts Atkinson Hyperlegible lacks, from Noto) are cut
 // per page, to the characters that page's slides use, and declared only in that page (pageFaces).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
@@ -266,8 +266,11 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
             noHinting: true,
             ...(face.keepFeatures ? { keepFeatures: face.keepFeatures } : {}),
           });
+          // Written whole, then renamed: another build reading the cache never sees half a font.
           mkdirSync(path.dirname(cached), { recursive: true });
-          writeFileSync(cached, bytes);
+          const partial = `${cached}.${process.pid}.part`;
+          writeFileSync(partial, bytes);
+          renameSync(partial, cached);
         }
         const stem = path.basename(face.from, '.woff2').replace(/-normal$/, '');
         return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
