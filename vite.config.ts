@@ -3,6 +3,7 @@ import { criticalCssPlugin } from './src/vite/critical.ts';
 import { deckPlugin, openBrowserOrSay } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
 import { mathPlugin } from './src/vite/math.ts';
+import { codePlugin } from './src/vite/code.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -19,6 +20,8 @@ export default defineConfig({
     mathPlugin(),
     // The fonts are cut to the characters of the decks being served or built.
     fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
+    // Pages with code: the code sheet and, with a code block, the script that scrolls long code.
+    codePlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

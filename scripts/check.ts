@@ -4,14 +4,15 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { countFrames, formatDiagnostic, hasErrors } from '../src/core/index.ts';
-import { deckNameProblem, listDecks, loadDeckFromDisk } from '../src/node/read-deck.ts';
+import { deckNameProblem, listDecks, loadDeckWithCode } from '../src/node/read-deck.ts';
+import { createCodeHighlighter } from '../src/node/code-highlighter.ts';
 
 const args = process.argv.slice(2);
 const files = (args.length > 0 ? args : ['slides']).flatMap((arg) => {
   try {
     if (statSync(arg).isDirectory()) return listDecks(arg);
   } catch {
-    // A path that does not exist is reported by loadDeckFromDisk, like any other problem.
+    // A path that does not exist is reported by loadDeckWithCode, like any other problem.
   }
   return [arg];
 });
@@ -21,10 +22,11 @@ if (files.length === 0) {
 }
 
 let failed = false;
+const highlighter = await createCodeHighlighter();
 for (const file of files) {
   const relative = path.relative(process.cwd(), path.resolve(file));
   const shown = relative.startsWith('..') ? path.resolve(file) : relative;
-  const loaded = loadDeckFromDisk(shown);
+  const loaded = await loadDeckWithCode(shown, highlighter);
   // A deck named outside [a-z0-9-] would not be built: the name is an error like any other.
   const badName = deckNameProblem(shown);
   const deck = badName ? { ...loaded, diagnostics: [badName, ...loaded.diagnostics] } : loaded;

@@ -7,6 +7,7 @@ import type { Deck, Diagnostic, Slide, Step } from './model.ts';
 import type { SlideSteps } from './steps/step-order.ts';
 import { slideMark } from './plugins/slides.ts';
 import { splitAfterEdit, splitDeck, type DeckSplit, type KeptSplit } from './split.ts';
+import type { CodeHighlighter } from './syntax/code/highlighter.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -17,6 +18,12 @@ export interface CompileOptions {
    * adapters (Vite plugin, scripts) pass `readAssetFromDisk` from src/node, tests pass a map.
    */
   readAsset?: (relativePath: string) => string | undefined;
+  /**
+   * Colours fenced code at build time. The core compiles synchronously: an adapter loads the
+   * grammars the deck names first (src/node/code-highlighter.ts). Without one, code blocks are
+   * shown without colours and their languages are not checked.
+   */
+  highlighter?: CodeHighlighter;
 }
 
 /** The full chain, and the same chain cut after block parsing (it finds where slides start). */
@@ -74,7 +81,7 @@ interface SlideCache {
 
 function compileSlides(source: string, options: CompileOptions, cache: SlideCache | undefined): Deck {
   const { md, blocks } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
-  const env = createEnv(options.file ?? 'deck.md', options.readAsset);
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter);
   const readAsset = env.readAsset;
   const text = normalize(source);
   const state = deckShared(env);
@@ -159,7 +166,7 @@ const SLIDE_IDS = 'slide ids';
  */
 export function compileWholeDeck(source: string, options: CompileOptions = {}): Deck {
   const { md } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
-  const env = createEnv(options.file ?? 'deck.md', options.readAsset);
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter);
   const slides: Slide[] = [];
   collectSlides(md, md.parse(normalize(source), env), env, slides);
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

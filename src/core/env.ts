@@ -1,6 +1,7 @@
 // Per-render state. It travels in markdown-it's `env`, never in module state, so renders are re-entrant.
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { DeckMeta, Diagnostic, Severity } from './model.ts';
+import type { CodeHighlighter } from './syntax/code/highlighter.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -10,6 +11,8 @@ export interface DeckEnv {
   meta?: DeckMeta;
   /** Reads an asset relative to the deck's folder (see CompileOptions.readAsset). */
   readAsset: (relativePath: string) => string | undefined;
+  /** Colours code blocks (see CompileOptions.highlighter); without one, code is shown plain. */
+  highlighter?: CodeHighlighter;
   /**
    * Set by compile.ts, which parses a deck one slide at a time: which slide this source is.
    * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
@@ -35,8 +38,8 @@ export interface SlideContext {
   allocateId: (base: string) => string;
 }
 
-export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined): DeckEnv {
-  return { file, diagnostics: [], readAsset };
+export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined, highlighter?: CodeHighlighter): DeckEnv {
+  return { file, diagnostics: [], readAsset, ...(highlighter ? { highlighter } : {}) };
 }
 
 /**

@@ -6,3 +6,4 @@ export { pageTitle } from './meta.ts';
 export { renderDocument, headTags, canonicalUrl, type DocumentOptions, type ShareImage } from './document.ts';
 export * from './model.ts';
 export { formatDiagnostic, hasErrors } from './format.ts';
+export { codeLanguageNames, type CodeHighlighter, type CodeToken } from './syntax/code/highlighter.ts';

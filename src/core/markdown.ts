@@ -10,6 +10,7 @@ import { pausePlugin } from './syntax/pause.ts';
 import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
 import { mathPlugin } from './syntax/math/index.ts';
+import { codePlugin } from './syntax/code/index.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
@@ -48,6 +49,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → step marks
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
+    .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

@@ -89,7 +89,8 @@ export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: num
     }
     if (tag === 'pre') {
       block(() => {
-        for (const text of codeLines(tree, node, shown)) items.push({ node, text, marker: '', depth: 0 });
+        const lines = codeBlockLines(tree, node, step) ?? codeLines(tree, node, shown).map((text) => ({ text, marker: '' }));
+        for (const { text, marker } of lines) items.push({ node, text, marker, depth: 0 });
       }, inList);
       return;
     }
@@ -132,7 +133,46 @@ export function frameText<N>(items: FrameItem<N>[]): string[] {
 
 /** What a screen reader is told for a line: its words, with the number of a numbered item (a bullet says nothing). */
 export function spokenText<N>(line: FrameLine<N>): string {
-  return line.marker && line.marker !== '•' ? `${line.marker} ${line.text}` : line.text;
+  if (line.marker === CODE_HIGHLIGHTED) return `Highlighted: ${line.text}`;
+  return line.marker && line.marker !== '•' && line.marker !== CODE_DIMMED ? `${line.marker} ${line.text}` : line.text;
+}
+
+/**
+ * The marker of a code line highlighted at this step, in a block with highlighted lines
+ * (`{2|4-5}`): the text export writes `▶ ` before it, and two spaces before the block's other
+ * lines, so the code stays aligned.
+ */
+export const CODE_HIGHLIGHTED = '▶';
+export const CODE_DIMMED = ' ';
+
+/**
+ * The lines of a code block made by the deck (`<pre class="code">`, src/core/syntax/code/): each
+ * `<span class="line">`, marked when the block highlights lines. A line is highlighted at stage K
+ * when it has class `sK`; the stage is the number of the block's `code-stage` markers shown (the
+ * theme's rule, src/vite/code.ts). Undefined for any other <pre>.
+ */
+function codeBlockLines<N>(tree: TreeReader<N>, pre: N, step: number): { text: string; marker: string }[] | undefined {
+  const preClasses = (tree.attr(pre, 'class') ?? '').split(/\s+/);
+  if (!preClasses.includes('code')) return undefined;
+  const code = [...tree.children(pre)].find((child) => tree.tag(child) === 'code');
+  if (code === undefined) return [];
+  const stepped = preClasses.includes('code-steps');
+  let stage = 0;
+  const lines: { text: string; marker: string }[] = [];
+  for (const child of tree.children(code)) {
+    const tag = tree.tag(child);
+    if (tag === undefined) continue;
+    const classes = (tree.attr(child, 'class') ?? '').split(/\s+/);
+    if (tag === 'i' && classes.includes('code-stage')) {
+      if (isShownAt(tree, child, step)) stage++;
+      continue;
+    }
+    if (!classes.includes('line')) continue;
+    const text = allText(tree, child).replace(/\s+$/, '');
+    lines.push({ text, marker: stepped ? (classes.includes(`s${stage}`) ? CODE_HIGHLIGHTED : CODE_DIMMED) : '' });
+  }
+  while (lines.length > 0 && lines[lines.length - 1]!.text === '' && !lines[lines.length - 1]!.marker.trim()) lines.pop();
+  return lines;
 }
 
 /**

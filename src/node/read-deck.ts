@@ -5,6 +5,8 @@ import path from 'node:path';
 import { compileDeck } from '../core/compile.ts';
 import type { Deck, Diagnostic } from '../core/model.ts';
 import { readAssetFromDisk } from './read-asset.ts';
+import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
+import type { NodeCodeHighlighter } from './code-highlighter.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 
@@ -52,13 +54,26 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * that cannot be read compiles as an empty deck carrying the diagnostic that says why. `compile`
  * may be one that remembers the last compile (createDeckCompiler), as the dev server's is.
  */
-export function loadDeckFromDisk(file: string, root = process.cwd(), compile: typeof compileDeck = compileDeck): Deck {
+export function loadDeckFromDisk(file: string, root = process.cwd(), compile: typeof compileDeck = compileDeck, highlighter?: CodeHighlighter): Deck {
+  return compileRead(file, root, readDeckFile(file, path.resolve(root, file)), compile, highlighter);
+}
+
+/**
+ * loadDeckFromDisk with its code highlighted: the grammars the deck names are loaded first
+ * (`highlighter` is kept by the caller, so each grammar is loaded once per process).
+ */
+export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck): Promise<Deck> {
+  const read = readDeckFile(file, path.resolve(root, file));
+  if (read.source !== undefined) await highlighter.prepare(read.source);
+  return compileRead(file, root, read, compile, highlighter);
+}
+
+function compileRead(file: string, root: string, read: DeckFile, compile: typeof compileDeck, highlighter: CodeHighlighter | undefined): Deck {
   const fullPath = path.resolve(root, file);
   // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
   const inside = fullPath.startsWith(path.resolve(root) + path.sep);
-  const read = readDeckFile(file, fullPath);
   const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
-  const deck = compile(read.source ?? '', { file, readAsset });
+  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}) });
   if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
   return deck;
 }

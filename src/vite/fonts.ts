@@ -5,7 +5,7 @@
 // Faces that only some decks need (italics; scripts Atkinson Hyperlegible lacks, from Noto) are cut
 // per page, to the characters that page's slides use, and declared only in that page (pageFaces).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
@@ -91,6 +91,8 @@ export function shippedCoverage(): string {
 
 /** One face a page declares, and the characters it is cut to. */
 export interface PageFace {
+  /** The family it belongs to: the theme's text font unless said (the code font). */
+  family?: string;
   style: 'normal' | 'italic';
   weight: 400 | 700;
   /** Package path of the full font. */
@@ -98,6 +100,49 @@ export interface PageFace {
   text: string;
   /** For a face that adds characters to the family (another script), exactly those characters. */
   unicodeRange?: string;
+  /** Layout features kept in the cut (all when absent); the code font keeps none (no ligatures). */
+  keepFeatures?: string[];
+}
+
+/** Characters no face draws: line breaks, tabs (set as spaces), joiners, selectors. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
+
+/** The code font (src/theme/code.css): JetBrains Mono, regular only, in Fontsource's subsets. */
+export const CODE_FONT = { family: 'JetBrains Mono', pkg: '@fontsource/jetbrains-mono' } as const;
+
+/** The characters of a page's code, blocks and spans: what is inside its `<code>` elements. */
+export function codeText(body: string): string {
+  return [...body.matchAll(/<code\b[^>]*>([\s\S]*?)<\/code>/g)].map((m) => htmlText(m[1]!)).join('');
+}
+
+/**
+ * The code font's faces for a page with code: one per Fontsource subset its code needs, cut to
+ * those characters (the Latin one also to ASCII, so a new character typed in dev needs no new
+ * cut), each with its unicode-range. Characters the font lacks fall back to the theme's text font.
+ */
+function codeFaces(body: string): PageFace[] {
+  const text = unique(withoutEmoji(codeText(body)));
+  if (!text.trim()) return [];
+  const subsets = subsetsOf(CODE_FONT.pkg);
+  const groups = new Map<string, string[]>();
+  for (const char of PRINTABLE_ASCII + text) {
+    // (Spaces are drawn by the code font too: an indent is as wide as the characters above it.)
+    if (INVISIBLE.test(char)) continue;
+    const subset = [...subsets].find(([, ranges]) => inRanges(char.codePointAt(0)!, ranges))?.[0];
+    if (subset === undefined) continue;
+    const chars = groups.get(subset) ?? groups.set(subset, []).get(subset)!;
+    if (!chars.includes(char)) chars.push(char);
+  }
+  const id = CODE_FONT.pkg.replace(/^@fontsource\//, '');
+  return [...groups].map(([subset, chars]) => ({
+    family: CODE_FONT.family,
+    style: 'normal',
+    weight: 400,
+    from: `${CODE_FONT.pkg}/files/${id}-${subset}-400-normal.woff2`,
+    text: chars.join(''),
+    unicodeRange: unicodeRange(chars),
+    keepFeatures: [],
+  }));
 }
 
 /** The text a page's slides show (figures' <text> included), from their HTML. */
@@ -154,6 +199,7 @@ export function pageFaces(pageHtml: string): PageFace[] {
       }
     }
   }
+  faces.push(...codeFaces(body));
   return faces;
 }
 
@@ -185,7 +231,7 @@ export function withoutFormulas(html: string): string {
 export function pageFontCss(faces: { face: PageFace; url: string }[]): string {
   return faces
     .map(({ face, url }) =>
-      `@font-face{font-family:'Atkinson Hyperlegible';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${url}) format('woff2')${face.unicodeRange ? `;unicode-range:${face.unicodeRange}` : ''}}`,
+      `@font-face{font-family:'${face.family ?? 'Atkinson Hyperlegible'}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${url}) format('woff2')${face.unicodeRange ? `;unicode-range:${face.unicodeRange}` : ''}}`,
     )
     .join('\n');
 }
@@ -248,12 +294,29 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
   /** Each face is cut once per set of characters (a dev session recuts only what a save changed). */
   const cuts = new Map<string, Promise<{ file: string; bytes: Uint8Array }>>();
   const cut = (face: PageFace) => {
-    const key = `${face.from}\0${face.text}`;
+    const key = `${face.from}\0${face.text}\0${face.keepFeatures?.join(',') ?? '*'}`;
     let done = cuts.get(key);
     if (!done) {
       done = (async () => {
-        const { default: subsetFont } = await import('subset-font');
-        const bytes = await subsetFont(readFileSync(require.resolve(face.from)), face.text, { targetFormat: 'woff2', noHinting: true });
+        const font = readFileSync(require.resolve(face.from));
+        // Cutting is most of a build's time for a page with faces of its own (harfbuzz in
+        // WebAssembly): a cut is kept on disk, by what it was cut from, to and how, for the next build.
+        const cached = path.join(config.cacheDir, 'deck-fonts', `${createHash('sha256').update(key).update(font).update(PAGE_CUT_RECIPE).digest('hex').slice(0, 24)}.woff2`);
+        let bytes: Uint8Array;
+        if (existsSync(cached)) bytes = readFileSync(cached);
+        else {
+          const { default: subsetFont } = await import('subset-font');
+          bytes = await subsetFont(font, face.text, {
+            targetFormat: 'woff2',
+            noHinting: true,
+            ...(face.keepFeatures ? { keepFeatures: face.keepFeatures } : {}),
+          });
+          // Written whole, then renamed: another build reading the cache never sees half a font.
+          mkdirSync(path.dirname(cached), { recursive: true });
+          const partial = `${cached}.${process.pid}.part`;
+          writeFileSync(partial, bytes);
+          renameSync(partial, cached);
+        }
         const stem = path.basename(face.from, '.woff2').replace(/-normal$/, '');
         return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
       })();
@@ -333,6 +396,9 @@ export function assetHref(base: string, pagePath: string, fileName: string): str
   const up = path.posix.relative(path.posix.dirname(pagePath), '/');
   return up ? `${up}/${fileName}` : `./${fileName}`;
 }
+
+/** The same for the pages' own faces (kept in Vite's cache folder, by what each is cut from and to). */
+const PAGE_CUT_RECIPE = `woff2, no hinting; subset-font ${JSON.parse(readFileSync(require.resolve('subset-font/package.json'), 'utf8')).version as string}`;
 
 /** Change when the way fonts are cut changes (options, kept characters), so old cuts are redone. */
 const CUT_RECIPE = 'woff2, no hinting, ASCII + theme text; emoji as RGI sequences; emoji css v2';

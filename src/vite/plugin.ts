@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { createDeckCompiler, formatDiagnostic, hasErrors, pageTitle, renderDocument, type Deck, type Diagnostic } from '../core/index.ts';
 import { isLocalPath } from '../core/diagnostics/assets.ts';
-import { deckNameProblem, listDecks, loadDeckFromDisk, readDeckFile } from '../node/read-deck.ts';
+import { deckNameProblem, listDecks, loadDeckWithCode, readDeckFile } from '../node/read-deck.ts';
+import { createCodeHighlighter, type NodeCodeHighlighter } from '../node/code-highlighter.ts';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 
 export interface DeckPluginOptions {
@@ -71,7 +72,10 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   /** Per deck, a compiler that recompiles only the slides a save changed (the dev server compiles on every save). */
   const compilers = new Map<string, ReturnType<typeof createDeckCompiler>>();
   const compilerOf = (name: string) => compilers.get(name) ?? compilers.set(name, createDeckCompiler()).get(name)!;
-  const compile = (name: string): Deck => loadDeckFromDisk(deckFile(name), config.root, config.command === 'serve' ? compilerOf(name) : undefined);
+  /** Shiki, with the grammars the decks name, loaded as they are first named (once per process). */
+  let highlighter: Promise<NodeCodeHighlighter> | undefined;
+  const compile = async (name: string): Promise<Deck> =>
+    loadDeckWithCode(deckFile(name), await (highlighter ??= createCodeHighlighter()), config.root, config.command === 'serve' ? compilerOf(name) : undefined);
   /** Build only: the decks buildStart compiled, so each page is compiled once. */
   const built = new Map<string, Deck>();
 
@@ -102,13 +106,13 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       if (id === pageId(name) && !existsSync(id)) return template();
       return undefined;
     },
-    buildStart() {
+    async buildStart() {
       if (config.command !== 'build') return;
       built.clear();
       const failed: { file: string; errors: number }[] = [];
       for (const name of deckNames()) {
         const nameProblem = deckNameProblem(deckFile(name));
-        const deck = compile(name);
+        const deck = await compile(name);
         built.set(name, deck);
         const diagnostics = nameProblem ? [nameProblem, ...deck.diagnostics] : deck.diagnostics;
         for (const d of diagnostics.filter((d) => d.severity === 'warning')) this.warn(formatDiagnostic(d));
@@ -122,9 +126,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      handler(html, ctx) {
+      async handler(html, ctx) {
         const name = deckOfPage(ctx.filename);
-        const deck = (config.command === 'build' && built.get(name)) || compile(name);
+        const deck = (config.command === 'build' && built.get(name)) || (await compile(name));
         if (config.command === 'build' && hasErrors(deck.diagnostics)) {
           // buildStart has already failed for this; kept in case the page is built on its own.
           throw new Error(deck.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
@@ -156,15 +160,11 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         clearTimeout(pending.get(file));
         pending.set(file, setTimeout(() => {
           pending.delete(file);
-          try {
-            sendUpdates(file);
-          } catch (error) {
-            // The loader does not throw on content; whatever else goes wrong must not stop the server.
-            config.logger.error(`deck: could not update after a change to ${file}: ${String(error)}`);
-          }
+          // The loader does not throw on content; whatever else goes wrong must not stop the server.
+          sendUpdates(file).catch((error: unknown) => config.logger.error(`deck: could not update after a change to ${file}: ${String(error)}`));
         }, SETTLE_MS));
       };
-      const sendUpdates = (file: string) => {
+      const sendUpdates = async (file: string) => {
         const problem = file.endsWith('.md') && path.dirname(file) === decksDir() ? deckNameProblem(path.relative(config.root, file)) : undefined;
         if (problem) return config.logger.error(formatDiagnostic(problem));
         // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
@@ -172,7 +172,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
         // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
         if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
-        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, compile(name)) });
+        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, await compile(name)) });
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);

@@ -1,7 +1,8 @@
 // The overflow guard's measure, shared by tests/e2e/overflow.spec.ts (every deck in slides/) and
-// the tests of decks made for a feature (tests/e2e/math.spec.ts): every step of a deck, rendered
-// by a built page (its theme and runtime), must keep every visible element inside the slide and
-// no two text blocks on top of each other. A problem names the deck's file and the slide's line.
+// the tests of decks made for a feature (tests/e2e/math.spec.ts, code.spec.ts): every step of a
+// deck, rendered by a built page (its theme and runtime), must keep every visible element inside
+// the slide, no two text blocks on top of each other, and every code block able to show what it
+// must. A problem names the deck's file and the slide's line.
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { defaultTreeAdapter, parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
@@ -136,7 +137,13 @@ export function measureStep(): Problem[] {
       if (sides.length) problems.push({ line, what: `text "${node.textContent.trim().slice(0, 50)}" reaches ${sides.join(', ')} of the slide` });
     }
     const block = blockOf(node);
-    blocks.set(block, [...(blocks.get(block) ?? []), ...rects]);
+    // Only what its clipping ancestors let show can lie on top of something (a scrolled code block's lines).
+    const showing = clip
+      ? rects
+          .map((r) => new DOMRect(Math.max(r.left, clip.left), Math.max(r.top, clip.top), Math.min(r.right, clip.right) - Math.max(r.left, clip.left), Math.min(r.bottom, clip.bottom) - Math.max(r.top, clip.top)))
+          .filter((r) => r.width > 0 && r.height > 0)
+      : rects;
+    blocks.set(block, [...(blocks.get(block) ?? []), ...showing]);
   }
   const entries = [...blocks.entries()];
   for (let i = 0; i < entries.length; i++) {
@@ -153,6 +160,31 @@ export function measureStep(): Problem[] {
         }),
       );
       if (overlapping) problems.push({ line, what: `${describe(a)} overlaps ${describe(b)}` });
+    }
+  }
+
+  // Code that scrolls (src/runtime/code.ts): what a block must show is its highlighted lines at
+  // this step, or all its lines when it highlights none. Lines it scrolls past are not overflow
+  // (its box clips them), so a block that cannot show what it must is named here.
+  for (const pre of [...slide.querySelectorAll<HTMLElement>('pre.code')].filter((el) => !el.closest('aside.notes') && seen(el))) {
+    const lines = [...pre.querySelectorAll<HTMLElement>(':scope > code > .line')];
+    const stage = pre.querySelectorAll(':scope > code > i.code-stage.visible').length;
+    const lit = pre.classList.contains('code-steps') ? lines.filter((l) => l.classList.contains(`s${stage}`)) : lines;
+    const box = pre.getBoundingClientRect();
+    const top = box.top + pre.clientTop * scale;
+    const bottom = top + pre.clientHeight * scale;
+    const hidden = lit.filter((l) => {
+      const r = l.getBoundingClientRect();
+      return r.top < top - TOLERANCE * scale || r.bottom > bottom + TOLERANCE * scale;
+    });
+    const name = `<pre.code> "${(lines[0]?.textContent ?? '').trim().slice(0, 40)}"`;
+    if (hidden.length > 0) {
+      const numbers = hidden.map((l) => lines.indexOf(l) + 1);
+      const which = pre.classList.contains('code-steps') ? 'its highlighted lines' : 'all its lines';
+      problems.push({ line, what: `${name} cannot show ${which} at the smallest code size: line${numbers.length > 1 ? `s ${numbers[0]}–${numbers.at(-1)}` : ` ${numbers[0]}`} of ${lines.length} out of view` });
+    }
+    if (pre.scrollWidth > pre.clientWidth + TOLERANCE) {
+      problems.push({ line, what: `${name} is wider than the slide at the smallest code size: ${pre.scrollWidth - pre.clientWidth}px of its longest line cut off` });
     }
   }
   return problems;

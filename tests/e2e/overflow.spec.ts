@@ -1,7 +1,7 @@
 // The overflow guard: every step of every deck, rendered by the built site (its theme and runtime)
 // at 16:9 and 4:3, must keep every visible element inside the slide and no two text blocks on top
 // of each other. A failure names the deck's file and the slide's source line.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { compileDeck, type Deck } from '../../src/core/index.ts';

@@ -11,6 +11,7 @@ import { readDeckFile, firstInvalidUtf8 } from '../../src/node/read-deck.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { assetUrlsFromRoot, codeFrame } from '../../src/vite/plugin.ts';
 import { readFixtures } from './fixture-file.ts';
+import { highlighterFor } from './highlighter.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const dir = path.join(import.meta.dirname, '../fixtures/diagnostics');
@@ -18,12 +19,15 @@ const dir = path.join(import.meta.dirname, '../fixtures/diagnostics');
 const ASSETS: Record<string, string> = { 'figures/ladder.svg': '<svg xmlns="http://www.w3.org/2000/svg"><title>A ladder</title><desc>A ladder, drawn.</desc></svg>', 'photo.png': 'PNG' };
 
 const fixtureFigure = readAssetFromDisk('deck.md', dir);
+const fixtureFiles = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+// Languages are checked against the highlighter's, as the build checks them.
+const highlighter = await highlighterFor(fixtureFiles.flatMap((file) => readFixtures(path.join(dir, file))));
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+for (const file of fixtureFiles) {
   describe(file, () => {
     for (const c of readFixtures(path.join(dir, file))) {
       it(`line ${c.line}: ${c.header}`, () => {
-        const deck = compileDeck(c.input, { file: 'deck.md', readAsset: (p) => ASSETS[p] ?? fixtureFigure(p) });
+        const deck = compileDeck(c.input, { file: 'deck.md', readAsset: (p) => ASSETS[p] ?? fixtureFigure(p), highlighter });
         expect(deck.diagnostics.map(formatDiagnostic).join('\n') + '\n').toBe(c.expected);
       });
     }

@@ -6,14 +6,18 @@ import { compileDeck } from '../../src/core/index.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { readFixtures } from './fixture-file.ts';
 import { abbreviateKatex } from './katex-html.ts';
+import { highlighterFor } from './highlighter.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/loader');
+const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+// Code is coloured as the build colours it.
+const highlighter = await highlighterFor(files.flatMap((file) => readFixtures(path.join(dir, file))));
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+for (const file of files) {
   describe(file, () => {
     for (const c of readFixtures(path.join(dir, file))) {
       it(`line ${c.line}: ${c.header}`, () => {
-        const deck = compileDeck(c.input, { file, readAsset: readAssetFromDisk(file, dir) });
+        const deck = compileDeck(c.input, { file, readAsset: readAssetFromDisk(file, dir), highlighter });
         // (KaTeX's own HTML is shortened to its text and its stepped parts: katex-html.ts.)
         expect(abbreviateKatex(deck.slides.map((s) => s.html).join(''))).toBe(c.expected);
       });
