@@ -298,25 +298,7 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
     let done = cuts.get(key);
     if (!done) {
       done = (async () => {
-        const font = readFileSync(require.resolve(face.from));
-        // Cutting is most of a build's time for a page with faces of its own (harfbuzz in
-        // WebAssembly): a cut is kept on disk, by what it was cut from, to and how, for the next build.
-        const cached = path.join(config.cacheDir, 'deck-fonts', `${createHash('sha256').update(key).update(font).update(PAGE_CUT_RECIPE).digest('hex').slice(0, 24)}.woff2`);
-        let bytes: Uint8Array;
-        if (existsSync(cached)) bytes = readFileSync(cached);
-        else {
-          const { default: subsetFont } = await import('subset-font');
-          bytes = await subsetFont(font, face.text, {
-            targetFormat: 'woff2',
-            noHinting: true,
-            ...(face.keepFeatures ? { keepFeatures: face.keepFeatures } : {}),
-          });
-          // Written whole, then renamed: another build reading the cache never sees half a font.
-          mkdirSync(path.dirname(cached), { recursive: true });
-          const partial = `${cached}.${process.pid}.part`;
-          writeFileSync(partial, bytes);
-          renameSync(partial, cached);
-        }
+        const bytes = await cutCached(config.cacheDir, face.from, face.text, face.keepFeatures);
         const stem = path.basename(face.from, '.woff2').replace(/-normal$/, '');
         return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
       })();
@@ -388,6 +370,26 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       server.watcher.on('add', rewrite);
     },
   };
+}
+
+/**
+ * A font cut to `text` (package path `from`; OpenType features `keepFeatures`, else all), kept on
+ * disk in Vite's cache folder by what it was cut from, to and how: cutting (harfbuzz in
+ * WebAssembly) is most of a build's time and memory for a page with faces of its own.
+ */
+export async function cutCached(cacheDir: string, from: string, text: string, keepFeatures?: string[]): Promise<Uint8Array> {
+  const font = readFileSync(require.resolve(from));
+  const key = `${from}\0${text}\0${keepFeatures?.join(',') ?? '*'}`;
+  const cached = path.join(cacheDir, 'deck-fonts', `${createHash('sha256').update(key).update(font).update(PAGE_CUT_RECIPE).digest('hex').slice(0, 24)}.woff2`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const { default: subsetFont } = await import('subset-font');
+  const bytes = await subsetFont(font, text, { targetFormat: 'woff2', noHinting: true, ...(keepFeatures ? { keepFeatures } : {}) });
+  // Written whole, then renamed: another build reading the cache never sees half a font.
+  mkdirSync(path.dirname(cached), { recursive: true });
+  const partial = `${cached}.${process.pid}.part`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, cached);
+  return bytes;
 }
 
 /** A built asset's URL from the page at `pagePath` (`/name/index.html`): Vite's base, or relative to the page when the base is. */

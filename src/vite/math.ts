@@ -15,6 +15,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import postcss, { type Rule } from 'postcss';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { MATH_STYLE_ATTRIBUTE } from '../shared/live-reload-events.ts';
+import { cutCached } from './fonts.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -243,8 +244,7 @@ export function mathPlugin(): Plugin[] {
     let done = cuts.get(key);
     if (!done) {
       done = (async () => {
-        const { default: subsetFont } = await import('subset-font');
-        const bytes = await subsetFont(readFileSync(require.resolve(face.from)), text, { targetFormat: 'woff2', noHinting: true });
+        const bytes = await cutCached(config.cacheDir, face.from, text);
         const stem = path.basename(face.from, '.woff2');
         return { file: `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.woff2`, bytes };
       })();
