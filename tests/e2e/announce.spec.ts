@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { compileDeck, deckFrames } from '../../src/core/index.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { talk } from './talk.ts';
+import { recordAnnouncements } from './a11y-checks.ts';
 
 const DECK = [
   '## Order',
@@ -47,18 +48,6 @@ async function openTestDeck(page: Page) {
   );
   await page.goto('./');
   await page.locator('.reveal.ready').waitFor();
-}
-
-async function recordAnnouncements(page: Page) {
-  await page.locator('[aria-live]').evaluate((el) => {
-    const w = window as unknown as { announced: string[][] };
-    w.announced = [];
-    new MutationObserver(() => {
-      const lines = [...el.querySelectorAll('p')].map((p) => p.textContent ?? '');
-      if (lines.length) w.announced.push(lines);
-    }).observe(el, { childList: true, subtree: true, characterData: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { announced: string[][] }).announced);
 }
 
 test('announcements say what the text export shows: numbers kept past a hidden item, table rows, code lines', async ({ page }) => {
