@@ -3,8 +3,13 @@
 // the room its slide leaves it is cut to that room and scrolls, and at each step its highlighted
 // lines are scrolled into view: on the screen, in the presenter's previews, and in the print view,
 // where each step's page (a PDF page) shows that step's lines. reveal.js's events arrive on its
-// `.reveal` element, so this needs nothing from src/runtime/main.ts.
-export {};
+// `.reveal` element, so this needs nothing from src/runtime/main.ts. It also tells the announcer
+// (a11y.ts) how a block reads line by line, highlighted lines first.
+import { codeBlockLines } from '../core/syntax/code/lines.ts';
+import type { FeatureReader } from '../core/visibility.ts';
+
+// The key is FEATURE_READERS_KEY of src/core/visibility.ts, written out: importing it would share a module with the announcer.
+((globalThis as { [key: symbol]: FeatureReader[] | undefined })[Symbol.for('deck.featureReaders')] ??= []).push(codeBlockLines);
 
 /** The slide's height given to Reveal (src/runtime/main.ts): a printed slide's section has none of its own. */
 const SLIDE_HEIGHT = 720;

@@ -14,7 +14,7 @@ import { parseFragment } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { createServer, type ViteDevServer } from 'vite';
 import { compileDeck, countFrames, deckFrames, framesToText, type Deck } from '../../src/core/index.ts';
-import { parse5Reader } from '../../src/core/frames.ts';
+import { FEATURE_READERS, parse5Reader } from '../../src/core/frames.ts';
 import { frameItems, BLOCK_BREAK } from '../../src/core/visibility.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { serveFolders, type StaticServer } from '../../src/node/static-server.ts';
@@ -76,7 +76,7 @@ function shownCodeLines(): string[] {
 
 /** The same from the deck model: the text export's code lines of a slide at a step (src/core/visibility.ts). */
 function exportedCodeLines(html: string, step: number): string[] {
-  return frameItems(parse5Reader, parseFragment(html).childNodes, step)
+  return frameItems(parse5Reader, parseFragment(html).childNodes, step, FEATURE_READERS)
     .filter((item) => item !== BLOCK_BREAK && parse5Reader.tag(item.node) === 'pre')
     .map((item) => (item === BLOCK_BREAK ? '' : `${item.marker}|${item.text}`));
 }
@@ -156,11 +156,19 @@ test('nothing is fetched from elsewhere, and no highlighter code reaches the bro
   expect(drawn).toEqual(['loaded']);
 });
 
-test('the talk’s page loads nothing of code: no code sheet, no code font, no code script', async ({ page, baseURL }) => {
+test('the talk’s page loads nothing of code or formulas: no code sheet, no code font, no code script, no readers of either', async ({ page, baseURL }) => {
   const requests: string[] = [];
+  const scripts: Promise<string>[] = [];
   page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push(response.text());
+  });
   await page.goto(baseURL!);
   await page.locator('.reveal.ready').waitFor();
+  // How a code block or a formula reads (src/core/syntax/code/lines.ts, math/read-as.ts) ships with their pages only.
+  const script = (await Promise.all(scripts)).join('\n');
+  expect(script).toMatch(/deck-announcer/);
+  expect(script).not.toMatch(/code-stage|Highlighted: |data-text/);
   expect(await page.locator('style[data-deck="code"]').count()).toBe(0);
   expect(await page.evaluate(() => [...document.fonts].map((f) => f.family.replace(/"/g, '')))).not.toContain('JetBrains Mono');
   expect(requests.filter((u) => /jetbrains|code-[\w-]+\.js/.test(u))).toEqual([]);
