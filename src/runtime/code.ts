@@ -90,8 +90,28 @@ function settle(section: HTMLElement | null, { refit, smooth, printing = false }
   for (const pre of section.querySelectorAll<HTMLElement>('pre.code-steps')) follow(pre, smooth);
 }
 
+/**
+ * On a phone (reveal.js's scroll view), a vertical swipe is one step (src/runtime/phone.ts), which
+ * holds the page still by cancelling every move of a finger. A block wider than the phone scrolls
+ * sideways instead: a touch that begins on one is kept from that handler (this listener, on the
+ * window, runs before its own on the viewport), and the theme gives the block `touch-action: pan-x`
+ * (src/theme/code.css), so a sideways move scrolls the code and an upward one is still a step.
+ */
+function scrollCodeSideways(): void {
+  let sideways = false;
+  const options = { capture: true, passive: true } as const;
+  addEventListener('touchstart', (event) => {
+    const pre = event.target instanceof Element ? event.target.closest<HTMLElement>('.reveal-scroll pre.code') : null;
+    sideways = !!pre && event.touches.length === 1 && pre.scrollWidth > pre.clientWidth + 1;
+  }, options);
+  addEventListener('touchmove', (event) => {
+    if (sideways) event.stopPropagation();
+  }, options);
+}
+
 const deck = document.querySelector('.reveal');
 if (deck) {
+  scrollCodeSideways();
   deck.addEventListener('ready', () => settle(present(), { refit: true, smooth: false }));
   deck.addEventListener('slidechanged', () => settle(present(), { refit: true, smooth: false }));
   for (const type of ['fragmentshown', 'fragmenthidden']) deck.addEventListener(type, () => settle(present(), { refit: false, smooth: true }));

@@ -323,3 +323,29 @@ test.describe('live reload', () => {
     await expect(page).toHaveURL(/#\/code-from-a-file\/0$/);
   });
 });
+
+test('on a phone, a block wider than the screen scrolls sideways under the finger, and an upward swipe on it is still one step', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await open(page, 'code', '#/stepped-highlighting');
+  const cdp = await context.newCDPSession(page);
+  const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * k) / 8, y: from.y + ((to.y - from.y) * k) / 8 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  const pre = page.locator('section#stepped-highlighting pre.code');
+  await pre.scrollIntoViewIfNeeded();
+  const wide = await pre.evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth + 1, left: el.scrollLeft }));
+  expect(wide, 'the test needs a block wider than the phone').toEqual({ scrolls: true, left: 0 });
+  const box = (await pre.boundingBox())!;
+  const middle = { x: box.x + box.width * 0.7, y: box.y + box.height / 2 };
+  const step = () => page.evaluate(() => location.hash);
+  const before = await step();
+  await drag(middle, { x: middle.x - 150, y: middle.y });
+  await expect.poll(() => pre.evaluate((el) => el.scrollLeft)).toBeGreaterThan(50);
+  expect(await step()).toBe(before);
+  await drag({ x: middle.x, y: middle.y + 60 }, { x: middle.x, y: middle.y - 60 });
+  await expect.poll(step).not.toBe(before);
+  await context.close();
+});
