@@ -50,18 +50,21 @@ function announce(at: PointerAt): void {
 
 let onMove: ((event: PointerEvent) => void) | undefined;
 
-export function togglePointer(deck: RevealApi): void {
+/** `mouse`: where the mouse is (client pixels), if known: the dot shows there at once. */
+export function togglePointer(deck: RevealApi, mouse?: { x: number; y: number }): void {
   on = !on;
   const viewport = deck.getRevealElement();
   if (viewport) viewport.style.cursor = on ? 'none' : '';
   if (on) {
-    onMove = (event) => {
+    const moveTo = (x: number, y: number) => {
       const rect = stage(deck);
-      const at = { x: (event.clientX - rect.left) / rect.width, y: (event.clientY - rect.top) / rect.height, on: true };
+      const at = { x: (x - rect.left) / rect.width, y: (y - rect.top) / rect.height, on: true };
       place(deck, at);
       announce(at);
     };
+    onMove = (event) => moveTo(event.clientX, event.clientY);
     addEventListener('pointermove', onMove, { passive: true });
+    if (mouse) moveTo(mouse.x, mouse.y);
   } else {
     if (onMove) removeEventListener('pointermove', onMove);
     theDot().style.display = 'none';

@@ -18,7 +18,7 @@ let mouse: { x: number; y: number } | undefined;
 export function bindTools(deck: RevealApi): void {
   if (new URLSearchParams(location.search).has('receiver')) return; // the presenter view's previews
   addEventListener('mousemove', (event) => (mouse = { x: event.clientX, y: event.clientY }), { passive: true });
-  deck.addKeyBinding({ keyCode: 76, key: 'L', description: 'Laser pointer on/off' }, () => void loadPointer().then((m) => m.togglePointer(deck)));
+  deck.addKeyBinding({ keyCode: 76, key: 'L', description: 'Laser pointer on/off' }, () => void loadPointer().then((m) => m.togglePointer(deck, mouse)));
   deck.addKeyBinding({ keyCode: 90, key: 'Z', description: 'Zoom in where the pointer is, or out (also Alt+click)' }, () => {
     const at = mouse ?? { x: innerWidth / 2, y: innerHeight / 2 };
     void loadZoom().then((m) => m.toggleZoom(deck, at.x, at.y));
