@@ -2,14 +2,20 @@
 // is (position, step count, the slide's notes) and follows where the laptop's other windows go;
 // the phone's Next, Previous and black screen arrive as commands. Without a server, or when it
 // goes away, the deck works from its own keys as ever, and the socket keeps trying to come back.
+// A chunk of its own that imports nothing (the single-file export inlines such chunks): what the
+// deck's bundle has comes in as arguments.
 import type { RevealApi } from 'reveal.js';
-import { stepNumber } from './slide-number.ts';
-import type { PointerAt } from './pointer.ts';
-import { loadPointer } from './tools.ts';
+import type { stepNumber as StepNumber } from './slide-number.ts';
+import type { PointerAt, showPointer as ShowPointer } from './pointer.ts';
+
+export interface FollowNeeds {
+  stepNumber: typeof StepNumber;
+  loadPointer: () => Promise<{ showPointer: typeof ShowPointer }>;
+}
 
 const REPORTED = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'];
 
-export function follow(deck: RevealApi, token: string): void {
+export function follow(deck: RevealApi, token: string, { stepNumber, loadPointer }: FollowNeeds): void {
   let socket: WebSocket | undefined;
   let retry = 0;
   /** While a state from another window is applied, its events are not reported back. */

@@ -2,8 +2,12 @@
 // (current and next step, notes, timer, clock; its behaviour is kept as it is, presenter.ts); here
 // that window gets the deck's fonts and palette, the notes in large text, the step count ("7 of
 // 22"), and under `npm run present` the phone's QR code on request.
+// One chunk with the plugin: the single-file export wants chunks that import nothing, so what the
+// deck's own bundle has (the step count) comes in as an argument.
 import type { RevealApi } from 'reveal.js';
-import { stepNumber } from './slide-number.ts';
+import type { stepNumber as StepNumber } from './slide-number.ts';
+
+export { default as RevealNotes } from 'reveal.js/plugin/notes';
 
 /** The notes plugin's window name (reveal.js/plugin/notes). */
 export const SPEAKER_WINDOW = 'reveal.js - Notes';
@@ -61,7 +65,7 @@ body { background: var(--paper); color: var(--ink); font-family: var(--font); fo
 `;
 
 /** Dresses the speaker window the notes plugin just opened, and keeps its step count up to date. */
-export function dressSpeakerWindow(deck: RevealApi): void {
+export function dressSpeakerWindow(deck: RevealApi, stepNumber: typeof StepNumber): void {
   // The plugin's window by its name: window.open with no URL returns it as it is.
   const popup = window.open('', SPEAKER_WINDOW);
   const doc = popup?.document;

@@ -6,6 +6,7 @@
 // or a speaker window left open across a reload of the deck); the single-file export inlines it.
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
 import type { RevealApi } from 'reveal.js';
+import { stepNumber } from './slide-number.ts';
 
 /** Query parameter that tells a preview which build step to open at. */
 const STEP_PARAM = 'presenter-fragment';
@@ -22,8 +23,8 @@ export function openPresenterOnS(deck: RevealApi): void {
   let notes: Promise<NotesPlugin> | undefined;
   let dress: ((deck: RevealApi) => void) | undefined;
   const loadNotes = () =>
-    (notes ??= Promise.all([import('reveal.js/plugin/notes'), import('./presenter-look.ts')]).then(([{ default: RevealNotes }, look]) => {
-      dress = look.dressSpeakerWindow;
+    (notes ??= import('./presenter-look.ts').then(({ RevealNotes, dressSpeakerWindow }) => {
+      dress = (deck) => dressSpeakerWindow(deck, stepNumber);
       const plugin = RevealNotes();
       deck.registerPlugin(plugin); // after initialize(), reveal.js initializes it at once
       bindS(); // its init binds S to its own open(), without the step in the URL

@@ -3,6 +3,7 @@
 // first key press (as the presenter view is): this module only binds the keys. The keys show in
 // reveal.js's `?` help overlay through their descriptions.
 import type { RevealApi } from 'reveal.js';
+import { stepNumber } from './slide-number.ts';
 
 const once = <T>(load: () => Promise<T>) => {
   let loaded: Promise<T> | undefined;
@@ -40,5 +41,5 @@ export function bindTools(deck: RevealApi): void {
 export function followPresentServer(deck: RevealApi): void {
   const token = document.querySelector<HTMLMetaElement>('meta[name="deck-present"]')?.content;
   if (!token || new URLSearchParams(location.search).has('receiver')) return;
-  void import('./follow.ts').then(({ follow }) => follow(deck, token));
+  void import('./follow.ts').then(({ follow }) => follow(deck, token, { stepNumber, loadPointer }));
 }

@@ -1,6 +1,11 @@
 // The speaker's tools in every deck: the laser pointer (L), zoom (Z, Alt+click) and ink (D, C),
 // each loaded on its first use; listed in reveal.js's `?` help overlay.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { inlineSite } from '../../scripts/export-html.ts';
 
 const TOOL_CHUNK = /\/assets\/(pointer|zoom|ink)-[\w-]+\.js$/;
 
@@ -73,4 +78,27 @@ test('pointer, zoom and ink: loaded on first use, listed in the help overlay', a
   const help = page.locator('.r-overlay-help');
   for (const key of ['L', 'Z', 'D', 'C']) await expect(help.locator('td', { hasText: new RegExp(`^${key}$`) })).toHaveCount(1);
   await expect(help).toContainText('Laser pointer');
+});
+
+test('pointer, zoom and ink work from the single-file export opened from disk, with no network', async ({ browser }) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'deck-tools-')), 'collaborations-in-ml.html');
+  writeFileSync(file, inlineSite('dist'));
+  const context = await browser.newContext({ offline: true });
+  const page = await context.newPage();
+  await page.goto(`${pathToFileURL(file).href}#/what-is-collaborate`);
+  await page.locator('.reveal.ready').waitFor();
+  await page.mouse.move(500, 300);
+  await page.keyboard.press('l');
+  await expect(page.locator('.laser-pointer')).toBeVisible();
+  await page.keyboard.press('l');
+  await page.keyboard.press('z');
+  await expect.poll(() => page.evaluate(() => document.body.style.transform)).toContain('scale(2.5)');
+  await page.keyboard.press('z');
+  await page.keyboard.press('d');
+  await page.mouse.move(400, 300);
+  await page.mouse.down();
+  await page.mouse.move(600, 350, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => inked(page)).toBeGreaterThan(500);
+  await context.close();
 });
