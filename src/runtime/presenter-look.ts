@@ -52,11 +52,11 @@ body { background: var(--paper); color: var(--ink); font-family: var(--font); fo
 .speaker-controls-time, .speaker-controls-step { border-bottom: 3px solid var(--rule); }
 .speaker-controls-time .timer, .speaker-controls-time .clock { font-variant-numeric: tabular-nums; font-weight: 700; }
 .speaker-controls-time .reset-button { color: var(--muted); }
-.speaker-controls-step { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; padding: 10px 16px 12px; margin-bottom: 10px; }
+.speaker-controls-step { display: flex; align-items: baseline; gap: 16px; padding: 10px 16px 12px; margin-bottom: 10px; }
 .speaker-controls-step .value { font-size: 1.6em; font-weight: 700; font-variant-numeric: tabular-nums; }
 .speaker-controls-notes .value { font-size: 1.55em; line-height: 1.45; }
 .speaker-controls-notes .value p { margin: 0 0 .6em; }
-.deck-phone { font: inherit; font-size: .7em; font-weight: 700; color: var(--ink); background: var(--paper); border: 2px solid var(--accent); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+.deck-phone { margin-inline-start: auto; font: inherit; font-size: .7em; font-weight: 700; color: var(--ink); background: var(--paper); border: 2px solid var(--accent); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
 .deck-phone-qr { position: fixed; inset: 0; z-index: 30; display: grid; place-items: center; background: color-mix(in srgb, var(--paper) 94%, transparent); }
 .deck-phone-qr[hidden] { display: none; }
 .deck-phone-qr figure { margin: 0; text-align: center; }

@@ -36,9 +36,9 @@ async function openPhone(browser: Browser) {
 }
 
 /** A socket to the server as a script in the room would open it. */
-function socketStatus(url: string, origin = present.origin): Promise<number | 'open'> {
+function socketStatus(url: string, origin = present.origin, headers: Record<string, string> = {}): Promise<number | 'open'> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, { origin });
+    const ws = new WebSocket(url, { origin, headers });
     ws.on('open', () => {
       ws.close();
       resolve('open');
@@ -123,6 +123,9 @@ test('a wrong or missing secret is refused: the phone page, its script and the s
   expect(await socketStatus(`${socket}?secret=`)).toBe(403);
   expect(await socketStatus(`${socket}?secret=${wrong}`)).toBe(403);
   expect(await socketStatus(`${socket}?secret=${present.secret}`, 'http://evil.example')).toBe(403); // another site's page
+  // A site whose name points at the laptop (DNS rebinding): its own Origin and Host, refused.
+  const rebound = `http://evil.example:${new URL(origin).port}`;
+  expect(await socketStatus(`${socket}?secret=${present.secret}`, rebound, { host: new URL(rebound).host })).toBe(403);
   expect(await socketStatus(`${socket}?secret=${present.secret}`)).toBe('open');
 });
 

@@ -11,6 +11,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -80,6 +81,17 @@ export function lanAddress(host: string): string {
   return '127.0.0.1';
 }
 
+/**
+ * Only addresses, `localhost` and this machine's own name: a site whose name is made to point at
+ * the laptop (DNS rebinding) gets nothing, not even the audience page with its follow token.
+ */
+export function hostAllowed(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const self = os.hostname().toLowerCase();
+  return isIP(name) !== 0 || name === 'localhost' || name === self || name === `${self}.local`;
+}
+
 /** The speaker's notes, as the compiler writes them (`<aside class="notes">`), taken out of a page. */
 export const withoutNotes = (html: string) => html.replace(/<aside class="notes"[^>]*>[\s\S]*?<\/aside>/g, '');
 
@@ -133,6 +145,7 @@ export async function startPresent(options: PresentOptions): Promise<PresentServ
 
   const server: Server = createServer(async (request, response) => {
     const security = { 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if (!hostAllowed(request.headers.host)) return void response.writeHead(403, security).end();
     let url: URL;
     try {
       url = new URL(request.url ?? '/', 'http://localhost');
@@ -185,7 +198,7 @@ export async function startPresent(options: PresentOptions): Promise<PresentServ
       return refuse(socket, '400 Bad Request');
     }
     // A page from another site open on the laptop must not reach the socket (its Origin says so).
-    if (url.pathname !== '/__present/socket' || request.headers.origin !== `http://${request.headers.host}`) return refuse(socket, '403 Forbidden');
+    if (url.pathname !== '/__present/socket' || !hostAllowed(request.headers.host) || request.headers.origin !== `http://${request.headers.host}`) return refuse(socket, '403 Forbidden');
     const given = url.searchParams.get('secret');
     const role: Role | undefined = sameSecret(given, secret) ? 'phone' : isOwn(request) && sameSecret(given, followToken) ? 'deck' : undefined;
     if (!role) return refuse(socket, '403 Forbidden');
