@@ -31,6 +31,8 @@ export interface PresentOptions {
   host: string;
   /** The phone page's script, ready for a browser (see remoteScript()). */
   remoteScript: string;
+  /** This machine's addresses; the tests pass none, to be a guest in the room from 127.0.0.1. */
+  ownAddresses?: Set<string>;
 }
 
 export interface PresentServer {
@@ -54,6 +56,8 @@ export const LIMITS = {
   /** Messages per second, sustained, with a burst of as many; past twice the burst the socket is closed. */
   phoneRate: 20,
   deckRate: 120,
+  /** Open TCP connections from one address of the room (the laptop's own are not counted). */
+  perAddress: 16,
 } as const;
 
 /** A long random secret, as URL-safe text (256 bits). */
@@ -133,7 +137,7 @@ export async function startPresent(options: PresentOptions): Promise<PresentServ
   const site = path.resolve(options.site);
   const secret = newSecret();
   const followToken = newSecret();
-  const own = ownAddresses();
+  const own = options.ownAddresses ?? ownAddresses();
   const isOwn = (request: IncomingMessage) => own.has(plainAddress(request.socket.remoteAddress));
   const clients = new Set<Client>();
   /** The deck window the phone drives: the last one moved by hand, else the first to connect. */
@@ -183,6 +187,24 @@ export async function startPresent(options: PresentOptions): Promise<PresentServ
     response.writeHead(200, { ...security, 'content-type': contentType(file) });
     response.end(body);
   });
+
+  // Connections: a bound per address of the room, so that one guest cannot use them all up; and
+  // short timeouts for a request's headers and body (a slow sender holds nothing for long).
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = plainAddress(socket.remoteAddress);
+    if (own.has(address)) return;
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > LIMITS.perAddress) return void socket.destroy();
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+  server.headersTimeout = 5_000;
+  server.requestTimeout = 10_000;
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: LIMITS.deckMessage, perMessageDeflate: false });
   const refuse = (socket: Duplex, status: string) => {
