@@ -64,22 +64,35 @@ body { background: var(--paper); color: var(--ink); font-family: var(--font); fo
 .deck-phone-qr figcaption { margin-top: 12px; font-size: 1.1em; }
 `;
 
-/** Dresses the speaker window the notes plugin just opened, and keeps its step count up to date. */
-export function dressSpeakerWindow(deck: RevealApi, stepNumber: typeof StepNumber): void {
-  // The plugin's window by its name: window.open with no URL returns it as it is.
-  const popup = window.open('', SPEAKER_WINDOW);
-  const doc = popup?.document;
-  if (!doc || doc.querySelector('style.deck-look') || !doc.querySelector('#speaker-controls')) return;
-  const style = doc.createElement('style');
-  style.className = 'deck-look';
-  style.textContent = css();
-  doc.head.append(style);
-  doc.title = `${document.title} – presenter view`;
+/** Speaker windows whose step count this deck keeps up to date. */
+const following = new WeakSet<Document>();
 
-  const step = doc.createElement('div');
-  step.className = 'speaker-controls-step';
-  step.innerHTML = '<h4 class="label">Step</h4><div class="value" aria-live="off"></div>';
-  doc.querySelector('#speaker-controls')!.prepend(step);
+/**
+ * Dresses the speaker window the notes plugin just opened (found by its name: window.open with no
+ * URL returns it as it is), or one that outlived a reload of the deck (`popup`, from its heartbeat),
+ * and keeps its step count up to date.
+ */
+export function dressSpeakerWindow(deck: RevealApi, stepNumber: typeof StepNumber, popup: Window | null = window.open('', SPEAKER_WINDOW)): void {
+  let doc: Document | undefined;
+  try {
+    doc = popup?.document;
+  } catch {
+    return; // not ours
+  }
+  if (!doc?.querySelector('#speaker-controls') || following.has(doc)) return;
+  following.add(doc);
+  const dressed = doc.querySelector('.speaker-controls-step');
+  const step = dressed ?? doc.createElement('div');
+  if (!dressed) {
+    const style = doc.createElement('style');
+    style.className = 'deck-look';
+    style.textContent = css();
+    doc.head.append(style);
+    doc.title = `${document.title} – presenter view`;
+    step.className = 'speaker-controls-step';
+    step.innerHTML = '<h4 class="label">Step</h4><div class="value" aria-live="off"></div>';
+    doc.querySelector('#speaker-controls')!.prepend(step);
+  }
   const value = step.querySelector('.value')!;
   const render = () => {
     const [current, of, total] = stepNumber(deck);
@@ -87,6 +100,7 @@ export function dressSpeakerWindow(deck: RevealApi, stepNumber: typeof StepNumbe
   };
   for (const type of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(type, render);
   render();
+  if (dressed) return;
 
   // Under `npm run present`: the phone's QR code, on request (served to this machine only).
   const token = document.querySelector<HTMLMetaElement>('meta[name="deck-present"]')?.content;

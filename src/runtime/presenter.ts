@@ -21,10 +21,10 @@ export function openPresenterOnS(deck: RevealApi): void {
   // The previews (`?receiver`) never open a speaker window: the plugin does nothing there.
   if (new URLSearchParams(location.search).has('receiver')) return;
   let notes: Promise<NotesPlugin> | undefined;
-  let dress: ((deck: RevealApi) => void) | undefined;
+  let dress: ((deck: RevealApi, popup?: Window | null) => void) | undefined;
   const loadNotes = () =>
     (notes ??= import('./presenter-look.ts').then(({ RevealNotes, dressSpeakerWindow }) => {
-      dress = (deck) => dressSpeakerWindow(deck, stepNumber);
+      dress = (deck, popup) => (popup === undefined ? dressSpeakerWindow(deck, stepNumber) : dressSpeakerWindow(deck, stepNumber, popup));
       const plugin = RevealNotes();
       deck.registerPlugin(plugin); // after initialize(), reveal.js initializes it at once
       bindS(); // its init binds S to its own open(), without the step in the URL
@@ -51,7 +51,7 @@ export function openPresenterOnS(deck: RevealApi): void {
     const onHeartbeat = (event: MessageEvent) => {
       if (typeof event.data !== 'string' || !event.data.includes('"reveal-notes"') || !event.data.includes('"heartbeat"')) return;
       window.removeEventListener('message', onHeartbeat);
-      void loadNotes();
+      void loadNotes().then(() => dress?.(deck, event.source as Window | null));
     };
     window.addEventListener('message', onHeartbeat);
     if (/(?:\?|&)notes/i.test(location.search)) void loadNotes(); // reveal.js's `?notes`: open at once

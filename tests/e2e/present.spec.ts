@@ -105,6 +105,13 @@ test('the phone moves the audience deck; both audience windows follow; notes, pr
   await audience.page.keyboard.press('l');
   await expect(dot).toBeHidden();
 
+  // The presenter view shows the phone's QR code on request.
+  const [popup] = await Promise.all([audience.page.waitForEvent('popup'), audience.page.keyboard.press('s')]);
+  await popup.getByRole('button', { name: 'Phone remote (QR)' }).click();
+  const qr = popup.getByRole('img', { name: 'QR code of the phone remote' });
+  await expect(qr).toBeVisible();
+  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+
   await phone.context.close();
   await audience.context.close();
 });
