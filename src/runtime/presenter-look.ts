@@ -12,23 +12,41 @@ export { default as RevealNotes } from 'reveal.js/plugin/notes';
 /** The notes plugin's window name (reveal.js/plugin/notes). */
 export const SPEAKER_WINDOW = 'reveal.js - Notes';
 
-/** The page's @font-face rules, their URLs made absolute (the speaker window is about:blank). */
-function fontFaces(): string {
-  const rules: string[] = [];
+/**
+ * The deck's main faces, given to the speaker window as loaded fonts: the bytes are fetched here
+ * (from the browser's cache, or the data: URL of the single-file export) and handed over, so the
+ * about:blank window fetches nothing itself.
+ */
+async function copyFonts(popup: Window): Promise<void> {
+  const main = getComputedStyle(document.documentElement).getPropertyValue('--r-main-font');
+  const families = main.split(',').map((name) => name.trim().replace(/^["']|["']$/g, ''));
+  const PopupFontFace = (popup as unknown as { FontFace: typeof FontFace }).FontFace;
   for (const sheet of Array.from(document.styleSheets)) {
-    let list: CSSRuleList;
+    let rules: CSSRuleList;
     try {
-      list = sheet.cssRules;
+      rules = sheet.cssRules;
     } catch {
       continue;
     }
-    const base = sheet.href ?? location.href;
-    for (const rule of Array.from(list)) {
+    for (const rule of Array.from(rules)) {
       if (!(rule instanceof CSSFontFaceRule)) continue;
-      rules.push(rule.cssText.replace(/url\("?([^")]+)"?\)/g, (whole, url: string) => (url.startsWith('data:') ? whole : `url("${new URL(url, base).href}")`)));
+      const family = rule.style.getPropertyValue('font-family').trim().replace(/^["']|["']$/g, '');
+      const url = /url\(\s*["']?([^"')]+)/.exec(rule.style.getPropertyValue('src'))?.[1];
+      if (!families.includes(family) || !url) continue;
+      try {
+        const bytes = await (await fetch(new URL(url, sheet.href ?? location.href))).arrayBuffer();
+        const range = rule.style.getPropertyValue('unicode-range');
+        const face = new PopupFontFace(family, bytes, {
+          weight: rule.style.getPropertyValue('font-weight') || 'normal',
+          style: rule.style.getPropertyValue('font-style') || 'normal',
+          ...(range ? { unicodeRange: range } : {}),
+        });
+        popup.document.fonts.add(face);
+      } catch {
+        // the window keeps the next font of the list
+      }
     }
   }
-  return rules.join('\n');
 }
 
 function palette(): string {
@@ -39,7 +57,6 @@ function palette(): string {
 }
 
 const css = () => `
-${fontFaces()}
 :root { ${palette()} }
 body { background: var(--paper); color: var(--ink); font-family: var(--font); font-size: 20px; }
 #connection-status { background: var(--paper); color: var(--ink); }
@@ -89,6 +106,7 @@ export function dressSpeakerWindow(deck: RevealApi, stepNumber: typeof StepNumbe
     style.textContent = css();
     doc.head.append(style);
     doc.title = `${document.title} – presenter view`;
+    void copyFonts(popup!);
     step.className = 'speaker-controls-step';
     step.innerHTML = '<h4 class="label">Step</h4><div class="value" aria-live="off"></div>';
     doc.querySelector('#speaker-controls')!.prepend(step);
