@@ -1,6 +1,6 @@
 // `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
 // Prints one table, writes bench/results.json, exits 1 naming each missed budget.
-// Options: --only=loader,check,build,load,stepping,live (comma-separated sections), --quick (fewer runs),
+// Options: --only=loader,check,build,load,stepping,live,remote (comma-separated sections), --quick (fewer runs),
 // --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { benchCheck, type CheckFigures } from './check.ts';
 import { BENCH_DECK_NAME, BENCH_DECK_SLIDES, benchDeckFiles, writeBenchDeck } from './deck.ts';
 import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
 import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
+import { benchRemote, type RemoteFigures } from './remote.ts';
 import { benchLoader, type LoaderRow } from './loader.ts';
 import { serveFolders } from '../src/node/static-server.ts';
 import { kib, round } from './stats.ts';
@@ -64,6 +65,7 @@ async function main() {
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
     liveEditDeck?: LiveEditFigures;
+    remote?: RemoteFigures;
   } = {};
 
   if (wants('loader')) {
@@ -76,7 +78,7 @@ async function main() {
     log(`check: npm run check of the ${BENCH_DECK_SLIDES}-slide deck, 1 warm-up + ${quick ? 3 : 5} runs`);
     results.check = benchCheck(quick ? 3 : 5);
   }
-  if (wants('build') || wants('load') || wants('stepping')) {
+  if (wants('build') || wants('load') || wants('stepping') || wants('remote')) {
     if (wants('build')) await settle('build');
     log(wants('build') ? `build: npm run build, 1 warm-up + ${quick ? 3 : 5} runs` : 'build: one npm run build for the browser figures');
     if (wants('build')) {
@@ -85,7 +87,7 @@ async function main() {
     }
     else execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
   }
-  if (wants('load') || wants('stepping') || wants('live')) {
+  if (wants('load') || wants('stepping') || wants('live') || wants('remote')) {
     const floorDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
     const server = await serveFolders({ '/deck/': path.resolve('dist'), '/floor/': floorDir }, PORT_STATIC);
     const browser = await launch();
@@ -101,6 +103,11 @@ async function main() {
         log('stepping: PageDown through the whole talk, 3 walks');
         const steps = compileDeck(readFileSync(TALK, 'utf8')).slides.reduce((n, s) => n + s.steps.length, 0);
         results.stepping = await benchStepping(browser, server, steps, quick ? 1 : 3);
+      }
+      if (wants('remote')) {
+        await settle('remote');
+        log('remote: Next and Previous on the phone page until the audience deck moves, npm run present on 127.0.0.1');
+        results.remote = await benchRemote(browser, quick ? 10 : 30);
       }
       if (wants('live')) {
         await settle('live');
@@ -143,6 +150,7 @@ async function main() {
     { name: 'npm run build peak memory', limit: '≤ 150 MiB', value: results.build?.peakMiB, ok: (v) => v <= 150, unit: 'MiB' },
     { name: 'stepping median', limit: '≤ 16 ms', value: results.stepping?.medianMs, ok: (v) => v <= 16, unit: 'ms' },
     { name: 'stepping worst', limit: '≤ 50 ms', value: results.stepping?.worstMs, ok: (v) => v <= 50, unit: 'ms' },
+    { name: 'phone press to audience step, worst', limit: '≤ 100 ms', value: results.remote?.worstMs, ok: (v) => v <= 100, unit: 'ms' },
     { name: 'live edit median, the talk', limit: '≤ 200 ms', value: results.liveEdit?.medianMs, ok: (v) => v <= 200, unit: 'ms' },
     // Not a speed figure, but a fast reload that loses the speaker's place would be no help.
     { name: 'live edits that kept the step, the talk', limit: 'all', value: results.liveEdit?.keptPlace, ok: (v) => v === results.liveEdit!.edits, unit: `of ${results.liveEdit?.edits}` },
@@ -182,7 +190,7 @@ async function main() {
       '@playwright/test': pkg('@playwright/test'),
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     },
-    sections: only ?? ['loader', 'check', 'build', 'load', 'stepping', 'live'],
+    sections: only ?? ['loader', 'check', 'build', 'load', 'stepping', 'live', 'remote'],
     quick,
     ...results,
     budgets: budgets.filter((b) => b.value !== undefined).map((b) => ({ name: b.name, limit: b.limit, value: b.value, unit: b.unit, ok: Number.isFinite(b.value!) && b.ok(b.value!) })),
@@ -228,6 +236,7 @@ function printTable(r: any) {
     rows.push(['total transfer for the talk (gzip)', `${kib(s.total.gzip)} KiB in ${s.total.requests} requests`]);
     rows.push([`stepping (${s.steps} PageDowns, ${s.walks} walks)`, `median ${s.medianMs} ms · p90 ${s.p90Ms} ms · worst ${s.worstMs} ms (${s.worstAt}) · median to next frame ${s.medianToFrameMs} ms`]);
   }
+  if (r.remote) rows.push([`phone press to audience step (${r.remote.presses} presses)`, `median ${r.remote.medianMs} ms · p90 ${r.remote.p90Ms} ms · worst ${r.remote.worstMs} ms`]);
   for (const [label, e] of [['the talk', r.liveEdit], [`${BENCH_DECK_SLIDES}-slide deck`, r.liveEditDeck]] as [string, any][])
     if (e) rows.push([`live edit, ${label}, slide ${e.slide} (median of ${e.edits})`, `${e.medianMs} ms · worst ${e.worstMs} ms · kept place ${e.keptPlace}/${e.edits}`]);
   const width = Math.max(...rows.map(([k]) => k.length));

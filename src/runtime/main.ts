@@ -10,6 +10,7 @@ import { keepPreviewInStep, openPresenterOnS, startPreviewAtStep } from './prese
 import { numberPrintedPages } from './print.ts';
 import type { RevealApi } from 'reveal.js';
 import { showStepNumbers, stepNumber } from './slide-number.ts';
+import { bindTools, followPresentServer } from './tools.ts';
 
 startPreviewAtStep();
 const deck: RevealApi = new Reveal({
@@ -41,5 +42,7 @@ writeUrlAtOnce(deck); // a reload right after a step keeps the step
 jumpOnG(deck); // G 13: what the screen calls 13; a jump opens at the slide's first step
 jumpsOpenAtFirstStep(deck); // so does the overview
 numberPrintedPages(deck);
+bindTools(deck); // L pointer, Z zoom, D ink, C clear: each loaded on its first use
+followPresentServer(deck); // under `npm run present` only: the laptop's windows and the phone
 void deck.initialize();
 if (import.meta.env.DEV) void import('./live-reload.ts').then(({ followDeckEdits }) => followDeckEdits(deck)); // keep your place on edits

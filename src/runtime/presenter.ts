@@ -1,10 +1,12 @@
-// The presenter view: reveal.js's notes plugin. `S` opens a speaker window with the current and
-// next step, the `::: notes` of the slide, elapsed time and a clock. The plugin is bundled and its
+// The presenter view: reveal.js's notes plugin, dressed in the deck's look (presenter-look.ts). `S`
+// opens a speaker window with the current and next step, the `::: notes` of the slide in large
+// text, elapsed time, a clock and the step count. The plugin is bundled and its
 // window is written from memory (no URL is fetched), so it works offline and from file://.
 // Readers never open it, so it is a chunk of its own, imported the first time it is needed (`S`,
 // or a speaker window left open across a reload of the deck); the single-file export inlines it.
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
 import type { RevealApi } from 'reveal.js';
+import { stepNumber } from './slide-number.ts';
 
 /** Query parameter that tells a preview which build step to open at. */
 const STEP_PARAM = 'presenter-fragment';
@@ -19,8 +21,10 @@ export function openPresenterOnS(deck: RevealApi): void {
   // The previews (`?receiver`) never open a speaker window: the plugin does nothing there.
   if (new URLSearchParams(location.search).has('receiver')) return;
   let notes: Promise<NotesPlugin> | undefined;
+  let dress: ((deck: RevealApi, popup?: Window | null) => void) | undefined;
   const loadNotes = () =>
-    (notes ??= import('reveal.js/plugin/notes').then(({ default: RevealNotes }) => {
+    (notes ??= import('./presenter-look.ts').then(({ RevealNotes, dressSpeakerWindow }) => {
+      dress = (deck, popup) => (popup === undefined ? dressSpeakerWindow(deck, stepNumber) : dressSpeakerWindow(deck, stepNumber, popup));
       const plugin = RevealNotes();
       deck.registerPlugin(plugin); // after initialize(), reveal.js initializes it at once
       bindS(); // its init binds S to its own open(), without the step in the URL
@@ -35,7 +39,10 @@ export function openPresenterOnS(deck: RevealApi): void {
       // rather than through configure(), which would re-sync the whole deck.
       (deck.getConfig() as { url?: string }).url = url;
       // A popup needs the key press's user activation, which outlasts a local import by seconds.
-      void loadNotes().then((plugin) => plugin.open());
+      void loadNotes().then((plugin) => {
+        plugin.open();
+        dress?.(deck); // the deck's look, the step count, the phone's QR code (presenter-look.ts)
+      });
     });
   deck.on('ready', () => {
     bindS();
@@ -44,7 +51,7 @@ export function openPresenterOnS(deck: RevealApi): void {
     const onHeartbeat = (event: MessageEvent) => {
       if (typeof event.data !== 'string' || !event.data.includes('"reveal-notes"') || !event.data.includes('"heartbeat"')) return;
       window.removeEventListener('message', onHeartbeat);
-      void loadNotes();
+      void loadNotes().then(() => dress?.(deck, event.source as Window | null));
     };
     window.addEventListener('message', onHeartbeat);
     if (/(?:\?|&)notes/i.test(location.search)) void loadNotes(); // reveal.js's `?notes`: open at once

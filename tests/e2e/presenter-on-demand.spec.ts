@@ -59,4 +59,8 @@ test('a speaker window left open while the deck reloads reconnects and follows i
   await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(/#\/why-should-we-care-about-this$/);
   await expect(notes).toHaveText(deck.slides.find((s) => s.id === 'why-should-we-care-about-this')!.notes);
+  // Its step count follows the reloaded deck too.
+  await page.keyboard.press('PageDown');
+  const number = (await page.locator('.slide-number').innerText()).replace(/\s+/g, ' ').trim();
+  await expect(popup.locator('.speaker-controls-step .value')).toHaveText(number);
 });

@@ -41,6 +41,10 @@ async function presenterWalk(page: Page) {
   await expect.poll(async () => text(await visibleLines(current))).toContain('Working with your family');
   await expect.poll(async () => text(await visibleLines(upcoming))).toContain('Working with Geoff Hinton');
 
+  // The step count, in the deck's own look.
+  await expect(popup.locator('.speaker-controls-step .value')).toHaveText(/^\d+ of \d+$/);
+  await expect(popup.locator('style.deck-look')).toHaveCount(1);
+
   // A clock, and an elapsed time that runs.
   await expect(popup.locator('.speaker-controls-time .clock-value')).toHaveText(/^\d{1,2}:\d{2} ?[AP]M$/);
   const elapsed = popup.locator('.speaker-controls-time .timer');
@@ -53,6 +57,7 @@ async function presenterWalk(page: Page) {
   await expect.poll(async () => text(await visibleLines(upcoming))).toContain('Why should we care about this');
   await page.keyboard.press('PageDown');
   await expect(notes).toHaveText(slide('why-should-we-care-about-this').notes);
+  await expect(popup.locator('.speaker-controls-step .value')).toHaveText(await page.locator('.slide-number').innerText().then((t) => t.replace(/\s+/g, ' ').trim()));
 
   // A clicker pointed at the speaker window drives the audience's deck too.
   await popup.bringToFront();
