@@ -102,7 +102,7 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
     const index = slides.length;
     const titleSlide = index === 0 && split.meta.titleSlide;
     const slideText = text.slice(part.start, part.end);
-    const key = cache ? [deckKey, index, titleSlide, part.from, part.emptyLine, slideText].join('\u0000') : '';
+    const key = cache ? [deckKey, index, titleSlide, part.from, part.emptyLine, part.breakText, slideText].join('\u0000') : '';
     const reused = cache?.previous.get(key);
     if (
       cache &&
@@ -126,7 +126,7 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
       assets.set(file, content);
       return content;
     };
-    env.slide = { index, titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, deckSource: text, allocateId };
+    env.slide = { index, titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, breakText: part.breakText, deckSource: text, allocateId };
     const slide = buildSlide(md, md.parse(slideText, env), env);
     slides.push(slide);
     if (cache) cache.next.set(key, { slide, diagnostics: env.diagnostics.slice(firstDiagnostic), shared: state.recording(), capped: env.diagnostics.length >= MAX_DIAGNOSTICS, assets });

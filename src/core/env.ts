@@ -32,6 +32,8 @@ export interface SlideContext {
   lineOffset: number;
   /** 1-based line the slide is placed at when it holds nothing: the line after its `---`. */
   emptyLine: number;
+  /** The break that starts the slide, as written (split.ts). */
+  breakText: string;
   /** The deck's whole text, in whose lines the shifted maps point (diagnostics find columns there). */
   deckSource: string;
   /** The slide's id for links, from its title (or `slide-N`): unique in the deck. */

@@ -16,6 +16,8 @@ export interface SlideSource {
   end: number;
   /** 1-based line an empty slide is placed at: the line after its `---`. */
   emptyLine: number;
+  /** The break that starts the slide as written (`---`, `***`, `* * *`), trimmed; '' for the deck's first slide. */
+  breakText: string;
 }
 
 export interface DeckSplit {
@@ -55,7 +57,8 @@ export function splitDeck(blocks: MarkdownIt, text: string, env: DeckEnv): DeckS
   const slides: SlideSource[] = [];
   // An empty slide starts on the line after its `---` (the deck's first, on line 1).
   let emptyLine = 1;
-  const add = (end: number) => slides.push({ from, start: offsetOf(from), end: offsetOf(end), emptyLine });
+  let breakText = '';
+  const add = (end: number) => slides.push({ from, start: offsetOf(from), end: offsetOf(end), emptyLine, breakText });
   if (meta.titleSlide && firstHeading !== undefined) {
     // The title slide is made from the front matter: a heading written after it starts a slide
     // of its own (what comes before it, such as the title slide's notes, stays with the title).
@@ -67,6 +70,7 @@ export function splitDeck(blocks: MarkdownIt, text: string, env: DeckEnv): DeckS
     if (slides.length > 0 || meta.titleSlide || hasBlocks(tokens, from, line)) add(line);
     from = line + 1;
     emptyLine = line + 2;
+    breakText = text.slice(offsetOf(line), offsetOf(line + 1)).trim();
   }
   add(lineStarts.length);
   return { meta, slides, references: parseEnv.references };
