@@ -14,7 +14,7 @@ const SHEETS = {
 export function pageScholarly(html: string): { citations: boolean; diagrams: boolean } {
   const body = html.slice(Math.max(0, html.search(/<body\b/i)));
   return {
-    citations: /<(?:footer class="(?:cite-footer|footnotes)"|ol class="references |span class="cite")/.test(body),
+    citations: /<(?:footer class="(?:cite-footer|footnotes)"|(?:ol|ul) class="references |span class="cite")/.test(body),
     diagrams: /<figure class="diagram /.test(body),
   };
 }

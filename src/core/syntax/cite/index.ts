@@ -56,7 +56,15 @@ export function citePlugin(md: MarkdownIt): void {
   md.inline.ruler.after('math_equation_ref', 'deck_cite', citation);
   md.core.ruler.after('block', 'deck_cite_scan', (state) => {
     const env = state.env as unknown as DeckEnv;
-    if (!env.slide && bibliographyPath(env)) scanCitations(state.tokens, env);
+    if (env.slide) return;
+    // markdown-it parsing a whole deck at once reads the front matter after the inline rules
+    // (deck_front_matter): the two keys they need are read here first.
+    const front = state.tokens.find((t) => t.type === 'front_matter');
+    if (front && !env.meta) {
+      const value = (key: string) => /^(["']?)(.*?)\1$/.exec(new RegExp(`^${key}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`, 'm').exec(String(front.meta))?.[1] ?? '')?.[2] || undefined;
+      env[EARLY_META] = { bibliography: value('bibliography'), 'citation-style': value('citation-style') };
+    }
+    if (bibliographyPath(env)) scanCitations(state.tokens, env);
   });
   md.core.ruler.before(AFTER_STEPS, 'deck_cite_resolve', (state) => resolve(state.env as unknown as DeckEnv, state.src, state.tokens, state.Token, md.utils.escapeHtml));
   md.renderer.rules[CITE_TOKEN] = (tokens, idx) => (tokens[idx]!.meta as { cite: CiteMeta }).cite.html ?? '';
@@ -64,13 +72,20 @@ export function citePlugin(md: MarkdownIt): void {
   md.renderer.rules[REFERENCES_TOKEN] = (tokens, idx) => tokens[idx]!.content;
 }
 
+/** env key: the front matter's citation keys, read before deck_front_matter runs (whole-deck parse). */
+const EARLY_META = Symbol('citation front matter');
+
+function citationMeta(env: DeckEnv): Record<string, unknown> | undefined {
+  return (env.meta as unknown as Record<string, unknown> | undefined) ?? (env[EARLY_META] as Record<string, unknown> | undefined);
+}
+
 export function bibliographyPath(env: DeckEnv): string | undefined {
-  const path = (env.meta as unknown as Record<string, unknown> | undefined)?.bibliography;
+  const path = citationMeta(env)?.bibliography;
   return typeof path === 'string' && path.trim() ? path.trim() : undefined;
 }
 
 export function citationStyle(env: DeckEnv): CitationStyle {
-  return (env.meta as unknown as Record<string, unknown> | undefined)?.['citation-style'] === 'numeric' ? 'numeric' : 'author-year';
+  return citationMeta(env)?.['citation-style'] === 'numeric' ? 'numeric' : 'author-year';
 }
 
 /** The keys a line of text cites, in order (code spans left out): for the deck scan. */
@@ -217,7 +232,9 @@ function resolve(env: DeckEnv, src: string, tokens: Token[], TokenClass: typeof 
       const entry = bib.entries.get(key)!;
       return style === 'numeric' ? `<li value="${number(key)}">${referenceHtml(entry, escape, linkAttrs)}</li>` : `<li>${referenceHtml(entry, escape, linkAttrs)}</li>`;
     });
-    footer.content = `<footer class="cite-footer"><ol class="${style === 'numeric' ? 'numeric' : 'author-year'}">${items.join('')}</ol></footer>\n`;
+    // Numbered in the numeric style; in the author–year style a list without numbers.
+    const list = style === 'numeric' ? 'ol' : 'ul';
+    footer.content = `<footer class="cite-footer"><${list} class="${style}">${items.join('')}</${list}></footer>\n`;
     tokens.splice(at, 0, footer);
     cited = [];
     return 1;

@@ -48,7 +48,8 @@ export function referencePages(env: DeckEnv, entries: Map<string, BibEntry>): Re
 
 export function referencesListHtml(page: ReferenceItem[], style: CitationStyle, escape: (text: string) => string, linkAttrs: (href: string) => string): string {
   const items = page.map((item) => `<li${style === 'numeric' ? ` value="${item.number}"` : ''} id="ref-${escape(item.entry.id.replace(/[^\w-]/g, '-'))}">${referenceHtml(item.entry, escape, linkAttrs)}</li>`);
-  return `<ol class="references ${style}">\n${items.join('\n')}\n</ol>\n`;
+  const list = style === 'numeric' ? 'ol' : 'ul';
+  return `<${list} class="references ${style}">\n${items.join('\n')}\n</${list}>\n`;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -103,7 +103,7 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
   }
   // What the renderer writes that a slide does without: its own style sheet (and web-font
   // @import), tooltips, sizes in points, fonts; colours are the theme's (diagram.css).
-  prune(svg, (e) => e.tagName === 'style' || (lang === 'dot' && e.tagName === 'title'));
+  prune(svg, (e) => e.tagName === 'style');
   const steps: [Element, FragmentMark][] = [];
   const stepOf = (e: Element): number | undefined => {
     for (const c of (getAttr(e, 'class') ?? '').split(/\s+/)) {
