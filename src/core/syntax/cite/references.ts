@@ -9,9 +9,9 @@ import { authorYearOrder, referenceHtml, type BibEntry, type CitationStyle } fro
 
 export const REFERENCES_CONTAINER = 'references';
 /** What fits on one slide, in "lines" of the list's small type (an entry is 1–3 of them). */
-const PAGE_LINES = 9;
+const PAGE_LINES = 14;
 /** About how many characters one line of the list holds at the slide's width. */
-const LINE_CHARS = 110;
+const LINE_CHARS = 95;
 
 export interface ReferenceItem {
   entry: BibEntry;
