@@ -59,7 +59,7 @@ async function main() {
     if (needsSite) bar.increment(1, { task: formats[0] });
     for (const [i, format] of formats.entries()) {
       if (format === 'text') {
-        const result = exportText(source, out);
+        const result = await exportText(source, out);
         done.push(`${result.file}: ${result.frames} frames from ${result.slides} slides`);
       } else if (format === 'html') {
         const result = exportHtml(site, page, out, name);

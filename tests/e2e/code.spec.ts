@@ -103,9 +103,9 @@ test('at every step the highlighted lines on screen are the text export’s, wit
   expect(exportedCodeLines(stepped.html, 1).filter((l) => l.startsWith('▶'))).toHaveLength(3);
 });
 
-test('the text export (npm run export:text) has the code’s lines, the highlighted ones marked', () => {
+test('the text export (npm run export:text) has the code’s lines, the highlighted ones marked', async () => {
   const out = path.join(work, 'text');
-  const { file, frames } = exportText(`${FIXTURES}/code.md`, out);
+  const { file, frames } = await exportText(`${FIXTURES}/code.md`, out);
   const text = readFileSync(file, 'utf8');
   expect(frames).toBe(countFrames(deck));
   expect(text).toBe(framesToText(deckFrames(deck)));
