@@ -66,3 +66,22 @@ describe('citations', () => {
     expect(pageScholarly(`<body>${talk.slides.map((s) => s.html).join('')}`)).toEqual({ citations: false, diagrams: false });
   });
 });
+
+describe('diagrams', () => {
+  const cases: [string, string, string[]][] = [
+    ['flowchart', 'flowchart TD\n  A[Start] --> B{Choice}\n  B -->|yes| C[Done]', ['Start', 'Choice', 'Done', 'yes']],
+    ['sequence', 'sequenceDiagram\n  Alice->>Bob: Hello\n  Bob-->>Alice: Hi back', ['Alice', 'Bob', 'Hello', 'Hi back']],
+    ['class', 'classDiagram\n  Animal <|-- Duck\n  Animal : +int age', ['Animal', 'Duck']],
+    ['state', 'stateDiagram-v2\n  [*] --> Still\n  Still --> Moving\n  Moving --> [*]', ['Still', 'Moving']],
+  ];
+  for (const [kind, code, words] of cases) {
+    it(`a Mermaid ${kind} diagram is an SVG with its words as text, and no style sheet or outside URL`, () => {
+      const deck = compileDeck(`## A\n\n\`\`\`mermaid\n%% title: A ${kind} diagram\n${code}\n\`\`\`\n`, scholarly);
+      expect(deck.diagnostics).toEqual([]);
+      const html = deck.slides[0]!.html;
+      expect(html).toContain('<figure class="diagram diagram-mermaid">');
+      for (const word of words) expect(html).toMatch(new RegExp(`<text[^>]*>[^<]*${word}`));
+      expect(html).not.toMatch(/<style|@import|https?:\/\/(?!www\.w3\.org)/);
+    });
+  }
+});

@@ -74,6 +74,8 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
       for (const id of ids.split(',')) nodeSteps.set(id.trim(), Number(n));
       return '';
     });
+    // Its comments (the `%% title:` line) out: beautiful-mermaid reads the diagram's kind from its first line.
+    drawn = drawn.replace(/^[ \t]*%%.*$\n?/gm, '').replace(/^\s*\n/, '');
   }
   let result;
   try {
