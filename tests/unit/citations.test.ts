@@ -48,6 +48,18 @@ describe('citations', () => {
     expect(deck.slides.map((s) => s.index)).toEqual(deck.slides.map((_, i) => i));
   });
 
+  it('a slide that cites many gets shorter references in its footer (the reference slides keep them in full)', () => {
+    const entries = Array.from({ length: 8 }, (_, i) => `@article{k${i}, title = {A title long enough to take a line or two of the list, number ${i}}, author = {Doe, Jane and Roe, Rick}, journal = {The Journal of Long Names}, year = {2020}, doi = {10.1/${i}}}`).join('\n');
+    const few = compileDeck('---\nbibliography: r.bib\n---\n\n## A\n\n[@k0; @k1]\n', { readAsset: () => entries, ...scholarly });
+    expect(few.slides[0]!.html).toContain('The Journal of Long Names');
+    const many = compileDeck(`---\nbibliography: r.bib\n---\n\n## A\n\n[${Array.from({ length: 8 }, (_, i) => `@k${i}`).join('; ')}]\n`, { readAsset: () => entries, ...scholarly });
+    const footer = /<footer class="cite-footer">.*<\/footer>/.exec(many.slides[0]!.html)![0];
+    expect(footer).not.toContain('The Journal of Long Names');
+    expect(footer.match(/<li>Doe and Roe \(2020\)\./g)).toHaveLength(8);
+    expect(footer).toContain('href="https://doi.org/10.1/7"');
+    expect(many.slides.at(-1)!.html).toContain('The Journal of Long Names');
+  });
+
   it('nothing throws on broken bibliographies or diagrams', () => {
     const inputs = ['@article{', '@article{x, title = {', '[{"id": 1}]', '{}', '\u0000@@@', '@string{a = "b"} @article{k, title = a # "c"}'];
     for (const bib of inputs) {

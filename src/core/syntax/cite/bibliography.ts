@@ -105,3 +105,12 @@ export function authorYearOrder(a: BibEntry, b: BibEntry): number {
   const key = (e: BibEntry) => `${shortAuthors(e).toLowerCase()}\u0000${e.year ?? ''}\u0000${(e.title ?? '').toLowerCase()}`;
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
+
+/** A short reference for a crowded footer: "Vaswani et al. (2017). Title. link", or without its title. */
+export function shortReferenceHtml(entry: BibEntry, escape: (text: string) => string, linkAttrs: (href: string) => string, withTitle: boolean): string {
+  const parts = [`${escape(shortAuthors(entry))} (${escape(entry.year ?? 'n.d.')}).`];
+  if (withTitle && entry.title) parts.push(escape(entry.title.replace(/[.?!]?$/, (end) => end || '.')));
+  const link = referenceLink(entry);
+  if (link) parts.push(`<a href="${escape(link.href)}"${linkAttrs(link.href)}>${escape(link.label)}</a>`);
+  return parts.join(' ');
+}

@@ -12,7 +12,7 @@ import { oneOf, text } from '../../meta.ts';
 import { AFTER_STEPS } from '../../phases.ts';
 import { externalLinkAttrs } from '../links.ts';
 import { declareSyntax } from '../feature.ts';
-import { referenceHtml, shortAuthors, type BibEntry, type CitationStyle } from './bibliography.ts';
+import { referenceHtml, shortAuthors, shortReferenceHtml, type BibEntry, type CitationStyle } from './bibliography.ts';
 import { REFERENCES_CONTAINER, referencesListHtml, referencePages } from './references.ts';
 
 export const CITE_TOKEN = 'deck_cite';
@@ -21,6 +21,8 @@ export const REFERENCES_TOKEN = 'deck_references';
 /** Shared scopes: each key's number (first citation order) and the keys in that order. */
 export const CITE_NUMBERS = 'cite numbers';
 export const CITE_KEYS = 'cite keys';
+/** About what a slide's footer holds (nine lines of its small type): past it, references are shortened. */
+const FOOTER_CHARS = 1000;
 
 /** A key as Pandoc reads it: a letter, digit or _, then those and inner punctuation. */
 const KEY = /[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*/uy;
@@ -228,10 +230,15 @@ function resolve(env: DeckEnv, src: string, tokens: Token[], TokenClass: typeof 
     if (cited.length === 0) return 0;
     const footer = new TokenClass(CITE_FOOTER, 'footer', 0);
     footer.block = true;
-    const items = cited.map((key) => {
-      const entry = bib.entries.get(key)!;
-      return style === 'numeric' ? `<li value="${number(key)}">${referenceHtml(entry, escape, linkAttrs)}</li>` : `<li>${referenceHtml(entry, escape, linkAttrs)}</li>`;
-    });
+    // The full references; on a slide that cites many, shorter ones (the reference slides have them in full).
+    const forms = [
+      (entry: BibEntry) => referenceHtml(entry, escape, linkAttrs),
+      (entry: BibEntry) => shortReferenceHtml(entry, escape, linkAttrs, true),
+      (entry: BibEntry) => shortReferenceHtml(entry, escape, linkAttrs, false),
+    ];
+    const entries = cited.map((key) => bib.entries.get(key)!);
+    const form = forms.find((f) => entries.map((e) => f(e).replace(/<[^>]*>/g, '').length).reduce((a, b) => a + b, 0) <= FOOTER_CHARS) ?? forms.at(-1)!;
+    const items = cited.map((key, i) => (style === 'numeric' ? `<li value="${number(key)}">${form(entries[i]!)}</li>` : `<li>${form(entries[i]!)}</li>`));
     // Numbered in the numeric style; in the author–year style a list without numbers.
     const list = style === 'numeric' ? 'ol' : 'ul';
     footer.content = `<footer class="cite-footer"><${list} class="${style}">${items.join('')}</${list}></footer>\n`;
