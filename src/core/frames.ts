@@ -2,7 +2,9 @@
 // rules (what a line is, what step k shows) are src/core/visibility.ts's, read here over parse5.
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Deck, Slide } from './model.ts';
-import { frameItems, frameText, type TreeReader } from './visibility.ts';
+import { codeBlockLines } from './syntax/code/lines.ts';
+import { formulaText } from './syntax/math/read-as.ts';
+import { frameItems, frameText, type FeatureReader, type TreeReader } from './visibility.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -21,9 +23,12 @@ export const parse5Reader: TreeReader<Node> = {
   children: (node) => ('childNodes' in node ? node.childNodes : []),
 };
 
+/** How the features' own elements read (a code block, a formula): on every page here, at build time. */
+export const FEATURE_READERS: readonly FeatureReader[] = [codeBlockLines, formulaText];
+
 export function slideFrames(slide: Slide): Frame[] {
   const root = parseFragment(slide.html);
-  return slide.steps.map((step) => ({ slide: slide.index, step: step.index, lines: frameText(frameItems(parse5Reader, root.childNodes, step.index)) }));
+  return slide.steps.map((step) => ({ slide: slide.index, step: step.index, lines: frameText(frameItems(parse5Reader, root.childNodes, step.index, FEATURE_READERS)) }));
 }
 
 export function deckFrames(deck: Deck): Frame[] {

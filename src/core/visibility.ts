@@ -23,7 +23,34 @@ export interface FrameLine<N> {
   marker: string;
   /** Nesting depth of a list item (0 outside lists, 1 for a top-level item). */
   depth: number;
+  /** What a screen reader is told, when it is not the marker and the text (a highlighted line of code). */
+  said?: string;
 }
+
+/**
+ * How an element made by one syntax feature reads, when not by the rules here: a code block with
+ * highlighted lines reads line by line (an array: src/core/syntax/code/lines.ts), a formula reads
+ * as its TeX source (a string: src/core/syntax/math/read-as.ts), where KaTeX's drawing (hidden from
+ * screen readers) and its MathML would say it twice. Undefined for an element it does not own.
+ *
+ * Readers are passed in by whoever reads a page, so a page without that feature never carries its
+ * reader. A reader gets the rules it needs as `rules`, so in the browser it shares no module with
+ * the announcer (a shared module would be one more chunk, one more request on every page).
+ */
+export type FeatureReader = <N>(tree: TreeReader<N>, node: N, step: number, rules: ReadRules) => Omit<FrameLine<N>, 'node' | 'depth'>[] | string | undefined;
+
+/** The rules of this module a feature reader may need. */
+export interface ReadRules {
+  isShownAt: typeof isShownAt;
+  allText: typeof allText;
+}
+
+/**
+ * Where the browser keeps the readers of the features a page has: each feature's own script adds
+ * its reader to `globalThis[Symbol.for(FEATURE_READERS_KEY)]` (src/runtime/code.ts, math.ts), and the
+ * announcer reads it (src/runtime/a11y.ts): the same key without a shared module.
+ */
+export const FEATURE_READERS_KEY = 'deck.featureReaders';
 
 /** Between blocks: a blank line in the text export. */
 export const BLOCK_BREAK = 'block-break';
@@ -36,13 +63,6 @@ const SKIP_TAGS = new Set(['aside', 'script', 'style', 'title', 'desc', 'templat
 const BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'blockquote', 'pre', 'table', ...LINE_TAGS]);
 /** What a list item leaves to lines of their own: its sub-lists, code and tables. */
 const ITEM_BLOCKS = new Set(['ul', 'ol', 'pre', 'table']);
-
-/**
- * An element's text as it is read, in place of what it holds: a formula's TeX source
- * (src/core/syntax/math), where KaTeX's HTML (hidden from screen readers) and its MathML would say
- * it twice. A formula with steps inside has one such element per step, each shown while it holds.
- */
-export const READ_AS = 'data-text';
 
 /** Whether an element is on screen at `step` (0: the slide as it opens), by its own classes. */
 export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boolean {
@@ -57,8 +77,9 @@ export function isShownAt<N>(tree: TreeReader<N>, element: N, step: number): boo
 }
 
 /** The lines of `roots` (a slide's content) visible at `step`, in document order, with the breaks between blocks. */
-export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: number): FrameItem<N>[] {
+export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: number, readers: readonly FeatureReader[] = []): FrameItem<N>[] {
   const items: FrameItem<N>[] = [];
+  const read = (node: N) => readers.reduce<ReturnType<FeatureReader>>((found, reader) => found ?? reader(tree, node, step, { isShownAt, allText }), undefined);
   // What screen readers are not given (aria-hidden: KaTeX's drawing of a formula) is not read here either.
   const shown = (node: N) => !SKIP_TAGS.has(tree.tag(node)!) && tree.attr(node, 'aria-hidden') !== 'true' && isShownAt(tree, node, step);
   const block = (add: () => void, inList: boolean) => {
@@ -87,10 +108,16 @@ export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: num
       if (!inList) items.push(BLOCK_BREAK);
       return;
     }
+    const owned = read(node);
+    if (Array.isArray(owned)) {
+      block(() => {
+        for (const line of owned) items.push({ node, depth: 0, ...line });
+      }, inList);
+      return;
+    }
     if (tag === 'pre') {
       block(() => {
-        const lines = codeBlockLines(tree, node, step) ?? codeLines(tree, node, shown).map((text) => ({ text, marker: '' }));
-        for (const { text, marker } of lines) items.push({ node, text, marker, depth: 0 });
+        for (const text of codeLines(tree, node, shown)) items.push({ node, text, marker: '', depth: 0 });
       }, inList);
       return;
     }
@@ -98,7 +125,7 @@ export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: num
       block(() => {
         for (const row of descendants(tree, node, 'tr', shown)) {
           const cells = [...tree.children(row)].filter((cell) => tree.tag(cell) === 'th' || tree.tag(cell) === 'td');
-          const texts = cells.map((cell) => (shown(cell) ? inlineText(tree, cell, shown, () => false) : ''));
+          const texts = cells.map((cell) => (shown(cell) ? inlineText(tree, cell, shown, () => false, read) : ''));
           if (texts.some(Boolean)) items.push({ node: row, text: texts.join(' | '), marker: '', depth: 0 });
         }
       }, inList);
@@ -107,7 +134,7 @@ export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: num
     if (LINE_TAGS.has(tag)) {
       const isItem = tag === 'li';
       const ownLines = isItem ? (n: N) => ITEM_BLOCKS.has(tree.tag(n)!) : (n: N) => BLOCK_TAGS.has(tree.tag(n)!);
-      const text = inlineText(tree, node, shown, ownLines);
+      const text = inlineText(tree, node, shown, ownLines, read);
       const marker = isItem && inList ? (number === undefined ? '•' : `${number}.`) : '';
       if (text) {
         if (marker) items.push({ node, text, marker, depth });
@@ -133,46 +160,7 @@ export function frameText<N>(items: FrameItem<N>[]): string[] {
 
 /** What a screen reader is told for a line: its words, with the number of a numbered item (a bullet says nothing). */
 export function spokenText<N>(line: FrameLine<N>): string {
-  if (line.marker === CODE_HIGHLIGHTED) return `Highlighted: ${line.text}`;
-  return line.marker && line.marker !== '•' && line.marker !== CODE_DIMMED ? `${line.marker} ${line.text}` : line.text;
-}
-
-/**
- * The marker of a code line highlighted at this step, in a block with highlighted lines
- * (`{2|4-5}`): the text export writes `▶ ` before it, and two spaces before the block's other
- * lines, so the code stays aligned.
- */
-export const CODE_HIGHLIGHTED = '▶';
-export const CODE_DIMMED = ' ';
-
-/**
- * The lines of a code block made by the deck (`<pre class="code">`, src/core/syntax/code/): each
- * `<span class="line">`, marked when the block highlights lines. A line is highlighted at stage K
- * when it has class `sK`; the stage is the number of the block's `code-stage` markers shown (the
- * theme's rule, src/vite/code.ts). Undefined for any other <pre>.
- */
-function codeBlockLines<N>(tree: TreeReader<N>, pre: N, step: number): { text: string; marker: string }[] | undefined {
-  const preClasses = (tree.attr(pre, 'class') ?? '').split(/\s+/);
-  if (!preClasses.includes('code')) return undefined;
-  const code = [...tree.children(pre)].find((child) => tree.tag(child) === 'code');
-  if (code === undefined) return [];
-  const stepped = preClasses.includes('code-steps');
-  let stage = 0;
-  const lines: { text: string; marker: string }[] = [];
-  for (const child of tree.children(code)) {
-    const tag = tree.tag(child);
-    if (tag === undefined) continue;
-    const classes = (tree.attr(child, 'class') ?? '').split(/\s+/);
-    if (tag === 'i' && classes.includes('code-stage')) {
-      if (isShownAt(tree, child, step)) stage++;
-      continue;
-    }
-    if (!classes.includes('line')) continue;
-    const text = allText(tree, child).replace(/\s+$/, '');
-    lines.push({ text, marker: stepped ? (classes.includes(`s${stage}`) ? CODE_HIGHLIGHTED : CODE_DIMMED) : '' });
-  }
-  while (lines.length > 0 && lines[lines.length - 1]!.text === '' && !lines[lines.length - 1]!.marker.trim()) lines.pop();
-  return lines;
+  return line.said ?? (line.marker && line.marker !== '•' ? `${line.marker} ${line.text}` : line.text);
 }
 
 /**
@@ -200,16 +188,16 @@ export function shownPictureLabels<N>(tree: TreeReader<N>, roots: Iterable<N>, s
  * Text of a line element: its visible content, whitespace folded, leaving out what `ownLines` says
  * makes lines of its own (a list item keeps its paragraphs and replace states, not its sub-lists).
  */
-function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => boolean, ownLines: (node: N) => boolean): string {
+function inlineText<N>(tree: TreeReader<N>, element: N, shown: (node: N) => boolean, ownLines: (node: N) => boolean, read: (node: N) => unknown): string {
   let text = '';
   const collect = (node: N) => {
     const value = tree.text(node);
     if (value !== undefined) text += value;
     else if (tree.tag(node) !== undefined) {
       if (ownLines(node) || !shown(node)) return;
-      // An element that says what it reads as (a formula: its TeX source) is read as that, once.
-      const said = tree.attr(node, READ_AS);
-      if (said !== null && said !== undefined) {
+      // An element a feature reads as a string (a formula: its TeX source) is read as that, once.
+      const said = read(node);
+      if (typeof said === 'string') {
         text += said;
         return;
       }
@@ -236,7 +224,7 @@ function codeLines<N>(tree: TreeReader<N>, pre: N, shown: (node: N) => boolean):
   return lines;
 }
 
-function allText<N>(tree: TreeReader<N>, node: N): string {
+export function allText<N>(tree: TreeReader<N>, node: N): string {
   const value = tree.text(node);
   if (value !== undefined) return value;
   let text = '';

@@ -4,7 +4,7 @@
 // main content, reveal's live region is removed, and each step change is announced once, through our
 // own live region, with only the text that step brings.
 import type { RevealApi } from 'reveal.js';
-import { BLOCK_BREAK, frameItems, shownPictureLabels, spokenText, type TreeReader } from '../core/visibility.ts';
+import { BLOCK_BREAK, FEATURE_READERS_KEY, frameItems, shownPictureLabels, spokenText, type FeatureReader, type TreeReader } from '../core/visibility.ts';
 import { currentStep } from './slide-number.ts';
 
 /**
@@ -18,10 +18,15 @@ const domReader: TreeReader<Node> = {
   children: (node) => [...node.childNodes].filter((child) => !(child instanceof Element && child.getAttribute('aria-hidden') === 'true')),
 };
 
+/** The readers the page's features added (src/runtime/code.ts, math.ts), read anew at each step: they may come later. */
+function featureReaders(): FeatureReader[] {
+  return ((globalThis as { [key: symbol]: FeatureReader[] | undefined })[Symbol.for(FEATURE_READERS_KEY)] ??= []);
+}
+
 /** The lines of a slide a viewer sees at `step`, as spoken, by the element they come from, in document order. */
 export function shownLines(slide: Element, step: number): Map<Node, string[]> {
   const lines = new Map<Node, string[]>();
-  for (const item of frameItems(domReader, [slide], step)) {
+  for (const item of frameItems(domReader, [slide], step, featureReaders())) {
     if (item === BLOCK_BREAK) continue;
     const texts = lines.get(item.node) ?? [];
     texts.push(spokenText(item));

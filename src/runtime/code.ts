@@ -3,8 +3,13 @@
 // the room its slide leaves it is cut to that room and scrolls, and at each step its highlighted
 // lines are scrolled into view: on the screen, in the presenter's previews, and in the print view,
 // where each step's page (a PDF page) shows that step's lines. reveal.js's events arrive on its
-// `.reveal` element, so this needs nothing from src/runtime/main.ts.
-export {};
+// `.reveal` element, so this needs nothing from src/runtime/main.ts. It also tells the announcer
+// (a11y.ts) how a block reads line by line, highlighted lines first.
+import { codeBlockLines } from '../core/syntax/code/lines.ts';
+import type { FeatureReader } from '../core/visibility.ts';
+
+// The key is FEATURE_READERS_KEY of src/core/visibility.ts, written out: importing it would share a module with the announcer.
+((globalThis as { [key: symbol]: FeatureReader[] | undefined })[Symbol.for('deck.featureReaders')] ??= []).push(codeBlockLines);
 
 /** The slide's height given to Reveal (src/runtime/main.ts): a printed slide's section has none of its own. */
 const SLIDE_HEIGHT = 720;
@@ -85,8 +90,28 @@ function settle(section: HTMLElement | null, { refit, smooth, printing = false }
   for (const pre of section.querySelectorAll<HTMLElement>('pre.code-steps')) follow(pre, smooth);
 }
 
+/**
+ * On a phone (reveal.js's scroll view), a vertical swipe is one step (src/runtime/phone.ts), which
+ * holds the page still by cancelling every move of a finger. A block wider than the phone scrolls
+ * sideways instead: a touch that begins on one is kept from that handler (this listener, on the
+ * window, runs before its own on the viewport), and the theme gives the block `touch-action: pan-x`
+ * (src/theme/code.css), so a sideways move scrolls the code and an upward one is still a step.
+ */
+function scrollCodeSideways(): void {
+  let sideways = false;
+  const options = { capture: true, passive: true } as const;
+  addEventListener('touchstart', (event) => {
+    const pre = event.target instanceof Element ? event.target.closest<HTMLElement>('.reveal-scroll pre.code') : null;
+    sideways = !!pre && event.touches.length === 1 && pre.scrollWidth > pre.clientWidth + 1;
+  }, options);
+  addEventListener('touchmove', (event) => {
+    if (sideways) event.stopPropagation();
+  }, options);
+}
+
 const deck = document.querySelector('.reveal');
 if (deck) {
+  scrollCodeSideways();
   deck.addEventListener('ready', () => settle(present(), { refit: true, smooth: false }));
   deck.addEventListener('slidechanged', () => settle(present(), { refit: true, smooth: false }));
   for (const type of ['fragmentshown', 'fragmenthidden']) deck.addEventListener(type, () => settle(present(), { refit: false, smooth: true }));

@@ -7,6 +7,9 @@
 //   shows the equation: reveal.js reads `#/<id>/<step>`, the step written here once the page has
 //   loaded (a slide compiled before the equation's could not know it).
 
+import { formulaText } from '../core/syntax/math/read-as.ts';
+import type { FeatureReader } from '../core/visibility.ts';
+
 /** The smallest scale a display formula is shown at. */
 export const FLOOR = 0.6;
 
@@ -49,6 +52,9 @@ export function linkEquationsToTheirSteps(): void {
 }
 
 function start(): void {
+  // The announcer (a11y.ts) reads a formula as its TeX source. The key is FEATURE_READERS_KEY of
+  // src/core/visibility.ts, written out: importing it would share a module with the announcer.
+  ((globalThis as { [key: symbol]: FeatureReader[] | undefined })[Symbol.for('deck.featureReaders')] ??= []).push(formulaText);
   linkEquationsToTheirSteps();
   const fit = () => fitFormulas();
   void document.fonts.ready.then(fit);

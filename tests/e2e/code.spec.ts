@@ -14,7 +14,7 @@ import { parseFragment } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { createServer, type ViteDevServer } from 'vite';
 import { compileDeck, countFrames, deckFrames, framesToText, type Deck } from '../../src/core/index.ts';
-import { parse5Reader } from '../../src/core/frames.ts';
+import { FEATURE_READERS, parse5Reader } from '../../src/core/frames.ts';
 import { frameItems, BLOCK_BREAK } from '../../src/core/visibility.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { serveFolders, type StaticServer } from '../../src/node/static-server.ts';
@@ -76,7 +76,7 @@ function shownCodeLines(): string[] {
 
 /** The same from the deck model: the text export's code lines of a slide at a step (src/core/visibility.ts). */
 function exportedCodeLines(html: string, step: number): string[] {
-  return frameItems(parse5Reader, parseFragment(html).childNodes, step)
+  return frameItems(parse5Reader, parseFragment(html).childNodes, step, FEATURE_READERS)
     .filter((item) => item !== BLOCK_BREAK && parse5Reader.tag(item.node) === 'pre')
     .map((item) => (item === BLOCK_BREAK ? '' : `${item.marker}|${item.text}`));
 }
@@ -156,11 +156,19 @@ test('nothing is fetched from elsewhere, and no highlighter code reaches the bro
   expect(drawn).toEqual(['loaded']);
 });
 
-test('the talk’s page loads nothing of code: no code sheet, no code font, no code script', async ({ page, baseURL }) => {
+test('the talk’s page loads nothing of code or formulas: no code sheet, no code font, no code script, no readers of either', async ({ page, baseURL }) => {
   const requests: string[] = [];
+  const scripts: Promise<string>[] = [];
   page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push(response.text());
+  });
   await page.goto(baseURL!);
   await page.locator('.reveal.ready').waitFor();
+  // How a code block or a formula reads (src/core/syntax/code/lines.ts, math/read-as.ts) ships with their pages only.
+  const script = (await Promise.all(scripts)).join('\n');
+  expect(script).toMatch(/deck-announcer/);
+  expect(script).not.toMatch(/code-stage|Highlighted: |data-text/);
   expect(await page.locator('style[data-deck="code"]').count()).toBe(0);
   expect(await page.evaluate(() => [...document.fonts].map((f) => f.family.replace(/"/g, '')))).not.toContain('JetBrains Mono');
   expect(requests.filter((u) => /jetbrains|code-[\w-]+\.js/.test(u))).toEqual([]);
@@ -314,4 +322,30 @@ test.describe('live reload', () => {
     }).toPass({ timeout: 20_000 });
     await expect(page).toHaveURL(/#\/code-from-a-file\/0$/);
   });
+});
+
+test('on a phone, a block wider than the screen scrolls sideways under the finger, and an upward swipe on it is still one step', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await open(page, 'code', '#/stepped-highlighting');
+  const cdp = await context.newCDPSession(page);
+  const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * k) / 8, y: from.y + ((to.y - from.y) * k) / 8 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  const pre = page.locator('section#stepped-highlighting pre.code');
+  await pre.scrollIntoViewIfNeeded();
+  const wide = await pre.evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth + 1, left: el.scrollLeft }));
+  expect(wide, 'the test needs a block wider than the phone').toEqual({ scrolls: true, left: 0 });
+  const box = (await pre.boundingBox())!;
+  const middle = { x: box.x + box.width * 0.7, y: box.y + box.height / 2 };
+  const step = () => page.evaluate(() => location.hash);
+  const before = await step();
+  await drag(middle, { x: middle.x - 150, y: middle.y });
+  await expect.poll(() => pre.evaluate((el) => el.scrollLeft)).toBeGreaterThan(50);
+  expect(await step()).toBe(before);
+  await drag({ x: middle.x, y: middle.y + 60 }, { x: middle.x, y: middle.y - 60 });
+  await expect.poll(step).not.toBe(before);
+  await context.close();
 });

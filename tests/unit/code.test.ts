@@ -169,3 +169,26 @@ describe('what a page with code gets, and the talk’s page does not', () => {
     expect(spans.length).toBeLessThan(codeCss(true).length / 3);
   });
 });
+
+describe('npm run export:text', () => {
+  it('compiles as the build does: an unknown language is the same warning there', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { exportText } = await import('../../scripts/export-text.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'export-text-'));
+    const deck = path.join(dir, 'typo.md');
+    writeFileSync(deck, '# Typo\n\n```pyhton\nprint(1)\n```\n');
+    const said: string[] = [];
+    const error = console.error;
+    console.error = (line: string) => said.push(line);
+    try {
+      const { frames } = await exportText(deck, dir);
+      expect(frames).toBe(1);
+    } finally {
+      console.error = error;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(said.join('\n')).toMatch(/typo\.md:3:\d+: warning: .*pyhton.*python/);
+  });
+});

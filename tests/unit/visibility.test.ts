@@ -2,6 +2,7 @@
 // and the page carries each slide's step count from the model for the step counter.
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/core/index.ts';
+import { formulaText } from '../../src/core/syntax/math/read-as.ts';
 import { frameItems, frameText, isShownAt, type TreeReader } from '../../src/core/visibility.ts';
 import { stepsOf } from '../../src/runtime/slide-number.ts';
 import { talk } from '../e2e/talk.ts';
@@ -30,7 +31,7 @@ describe('what is visible at step k', () => {
     expect(at({ class: 'fragment highlight-red', 'data-fragment-index': '0' })).toEqual([true, true, true, true]);
   });
 
-  it('an element that says what it reads as (data-text: a formula) is read as that once; what is aria-hidden is not read', () => {
+  it("a feature's reader says what an element reads as (a formula: its TeX source), once; what is aria-hidden is not read", () => {
     const formula = (text: string, attrs: Record<string, string> = {}) =>
       el('span', { 'data-text': text, ...attrs }, el('math', {}, el('mi', {}, 'x')), el('span', { 'aria-hidden': 'true' }, 'x drawn'));
     const slide = el(
@@ -38,8 +39,10 @@ describe('what is visible at step k', () => {
       {},
       el('p', {}, 'So ', formula('$x$'), ' and ', el('span', {}, formula('$y$', { class: 'fragment fade-out', 'data-fragment-index': '0' }), formula('$y + z$', { class: 'fragment', 'data-fragment-index': '0' })), '.'),
     );
-    expect(frameText(frameItems(plainReader, [slide], 0))).toEqual(['So $x$ and $y$.']);
-    expect(frameText(frameItems(plainReader, [slide], 1))).toEqual(['So $x$ and $y + z$.']);
+    expect(frameText(frameItems(plainReader, [slide], 0, [formulaText]))).toEqual(['So $x$ and $y$.']);
+    expect(frameText(frameItems(plainReader, [slide], 1, [formulaText]))).toEqual(['So $x$ and $y + z$.']);
+    // Without the formula's reader (a page without formulas never carries it), its MathML is read, once.
+    expect(frameText(frameItems(plainReader, [slide], 0))).toEqual(['So x and x.']);
   });
 
   it('reads any tree through its reader: lines, bullets, numbers and block breaks', () => {

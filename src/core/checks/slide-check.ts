@@ -18,9 +18,12 @@ export function slideCheckPlugin(md: MarkdownIt): void {
       if (!mark.titleSlide) {
         const body = tokens.slice(open + 1, i);
         if (!hasContent(body)) {
-          // An empty slide starts right after its `---`; one with only notes starts at the notes.
-          const line = body.some((t) => t.map) ? mark.line : Math.max(1, mark.line - 1);
-          report(env, 'warning', line, 1, 'empty slide: nothing to show between this "---" and the next');
+          // An empty slide starts right after its break (`---`, `***`, `___`…); one with only notes starts at the notes.
+          const onlyNotes = body.some((t) => t.map);
+          const line = onlyNotes ? mark.line : Math.max(1, mark.line - 1);
+          const written = (env.slide?.deckSource ?? state.src).split('\n')[line - 1]?.trim() ?? '';
+          const what = THEMATIC_BREAK.test(written) ? `"${written}"` : 'slide break';
+          report(env, 'warning', line, 1, onlyNotes ? 'empty slide: it holds only speaker notes, nothing the audience sees' : `empty slide: nothing to show after this ${what}`);
         } else if (!body.some((t) => t.type === 'heading_open')) {
           report(env, 'warning', mark.line, 1, `slide ${mark.index + 1} has no heading; start it with "## …" so it has a name (its URL is #/${mark.id})`);
         }
@@ -28,6 +31,9 @@ export function slideCheckPlugin(md: MarkdownIt): void {
     }
   });
 }
+
+/** A line CommonMark reads as a thematic break: three or more of one of `-`, `*`, `_`, spaces between. */
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Anything outside speaker notes that the audience would see. */
 function hasContent(body: Token[]): boolean {

@@ -8,6 +8,7 @@
 // reported). The classes are then rewritten into reveal.js's `fragment` and its index.
 import katex from 'katex';
 import type { KatexOptions, TrustContext } from 'katex';
+import { READ_AS } from './read-as.ts';
 import { stepsForKatex, texAtStep, type TexStep } from './tex-steps.ts';
 
 /** Unguessable by a deck: the classes of \step parts carry it until they are rewritten. */
@@ -106,13 +107,13 @@ export function renderFormula(input: FormulaInput): RenderedFormula {
   const delimiter = display ? '$$' : '$';
   const source = (text: string) => (text.trim() ? `${delimiter}${text.trim()}${delimiter}${input.number !== undefined ? ` (${input.number})` : ''}` : '');
   const kind = display ? 'math-display' : 'math-inline';
-  if (steps.length === 0) return { html: `<span class="math ${kind}" data-text="${escapeAttr(source(tex))}">${html}</span>`, problems };
+  if (steps.length === 0) return { html: `<span class="math ${kind}" ${READ_AS}="${escapeAttr(source(tex))}">${html}</span>`, problems };
   // Stepped: the MathML as the formula reads at each of its steps, each shown while it holds.
   const distinct = [...new Set(indices)].sort((a, b) => a - b);
   const states = [-1, ...distinct].map((last, j) => {
     const text = texAtStep(tex, steps, (k) => indices[k]! <= last);
     const math = mathml(text + tag, display, macros) ?? `<math><mtext>${escapeText(text)}</mtext></math>`;
-    const state = `<span class="math-state" data-text="${escapeAttr(source(text))}">${math}</span>`;
+    const state = `<span class="math-state" ${READ_AS}="${escapeAttr(source(text))}">${math}</span>`;
     const next = distinct[j];
     const hideAt = next === undefined ? '' : `<span class="fragment fade-out" data-fragment-index="${next}">`;
     // Shown from its own index (the first state from the start) until the next one's.
