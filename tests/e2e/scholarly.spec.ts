@@ -3,7 +3,7 @@
 // own: a citing slide's footer holds the full references it cites, linked; the long reference
 // list continues over slides and nothing overflows at any step; the diagrams are drawn in either
 // theme's colours with no request leaving 127.0.0.1; their nodes appear at their steps, as the
-// text export says.
+// text export says, and on the PDF's pages.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,6 +134,21 @@ test('a diagram’s nodes appear at their steps, as the text export shows them',
     await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `step ${step}` }).toEqual(normalizeLines(frame.lines));
     if (step < frames.length - 1) await page.keyboard.press('PageDown');
   }
+});
+
+test('in the print view behind the PDF, each page of a diagram shows the nodes of its step', async ({ page }) => {
+  await page.goto(`${server.url}/scholarly/?print-pdf`);
+  await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
+  const printed = await page.evaluate(() =>
+    [...document.querySelectorAll('.reveal .pdf-page')]
+      .filter((p) => p.querySelector('section#flow'))
+      .map((p) =>
+        [...p.querySelectorAll('figure.diagram .node')]
+          .filter((el) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))
+          .map((el) => el.textContent!.trim()),
+      ),
+  );
+  expect(printed).toEqual([['Data'], ['Data', 'Model'], ['Data', 'Model', 'Metrics']]);
 });
 
 test('the talk’s page carries none of it', () => {
