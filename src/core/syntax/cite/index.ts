@@ -213,7 +213,10 @@ export function loadBibliography(env: DeckEnv, src: string, reportHere = env.sli
 
 /** Resolves each cite (its text, its key checked), adds the slide's footer and its reference list. */
 function resolve(env: DeckEnv, src: string, tokens: Token[], TokenClass: typeof Token, escape: (text: string) => string): void {
-  if (!bibliographyPath(env)) return;
+  if (!bibliographyPath(env)) {
+    unreadCitations(env, src, tokens);
+    return;
+  }
   const first = !env.slide || env.slide.index === 0;
   const hasCites = tokens.some((t) => (t.type === 'inline' && t.children?.some((c) => c.type === CITE_TOKEN)) || t.type === `container_${REFERENCES_CONTAINER}_open`);
   if (!hasCites && !first) return;
@@ -294,6 +297,23 @@ function resolve(env: DeckEnv, src: string, tokens: Token[], TokenClass: typeof 
       const body = parts.join(cite.narrative ? '' : style === 'numeric' ? ', ' : '; ');
       const text = cite.narrative ? body : style === 'numeric' ? `[${body}]` : `(${body})`;
       cite.html = `<span class="cite">${text}</span>`;
+    }
+  }
+}
+
+/** In a deck that names no bibliography, `[@key]` is text: said once per cite, so no key is dropped unnoticed. */
+function unreadCitations(env: DeckEnv, src: string, tokens: Token[]): void {
+  for (const block of tokens) {
+    if (block.type !== 'inline' || !block.children || !block.content.includes('@')) continue;
+    let after: Position | undefined;
+    for (const child of block.children) {
+      if (child.type !== 'text') continue;
+      for (const m of child.content.matchAll(/\[[^\]@]*-?@([\p{L}\p{N}_][^\s\];,]*)[^\]]*\]/gu)) {
+        if (m[1]!.startsWith('eq-')) continue;
+        const at = locate(env, src, block.map, m[0], after);
+        after = { line: at.line, column: at.column + 1 };
+        report(env, 'warning', at.line, at.column, `"${m[0]}" looks like a citation, but the deck names no bibliography: add "bibliography: refs.bib" to its front matter (or write \\@ for an @)`);
+      }
     }
   }
 }
