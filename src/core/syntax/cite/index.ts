@@ -68,6 +68,11 @@ export function citePlugin(md: MarkdownIt): void {
     }
     if (bibliographyPath(env)) scanCitations(state.tokens, env);
   });
+  // Before text_join: an escaped `\@` is still a token of its own there, so it is no cite.
+  md.core.ruler.after('inline', 'deck_cite_unread', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    if (!bibliographyPath(env)) unreadCitations(env, state.src, state.tokens);
+  });
   md.core.ruler.before(AFTER_STEPS, 'deck_cite_resolve', (state) => resolve(state.env as unknown as DeckEnv, state.src, state.tokens, state.Token, md.utils.escapeHtml));
   md.renderer.rules[CITE_TOKEN] = (tokens, idx) => (tokens[idx]!.meta as { cite: CiteMeta }).cite.html ?? '';
   md.renderer.rules[CITE_FOOTER] = (tokens, idx) => tokens[idx]!.content;
@@ -213,10 +218,7 @@ export function loadBibliography(env: DeckEnv, src: string, reportHere = env.sli
 
 /** Resolves each cite (its text, its key checked), adds the slide's footer and its reference list. */
 function resolve(env: DeckEnv, src: string, tokens: Token[], TokenClass: typeof Token, escape: (text: string) => string): void {
-  if (!bibliographyPath(env)) {
-    unreadCitations(env, src, tokens);
-    return;
-  }
+  if (!bibliographyPath(env)) return;
   const first = !env.slide || env.slide.index === 0;
   const hasCites = tokens.some((t) => (t.type === 'inline' && t.children?.some((c) => c.type === CITE_TOKEN)) || t.type === `container_${REFERENCES_CONTAINER}_open`);
   if (!hasCites && !first) return;
