@@ -1,6 +1,6 @@
 // `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
 // Prints one table, writes bench/results.json, exits 1 naming each missed budget.
-// Options: --only=loader,check,build,load,stepping,live,remote (comma-separated sections), --quick (fewer runs),
+// Options: --only=loader,check,build,guide,load,stepping,live,remote (comma-separated sections), --quick (fewer runs),
 // --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { compileDeck } from '../src/core/index.ts';
 import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
 import { benchCheck, type CheckFigures } from './check.ts';
+import { benchGuide, type GuideFigures } from './guide.ts';
 import { BENCH_DECK_NAME, BENCH_DECK_SLIDES, benchDeckFiles, writeBenchDeck } from './deck.ts';
 import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
 import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
@@ -61,6 +62,7 @@ async function main() {
     check?: CheckFigures;
     build?: BuildFigures;
     buildFloor?: BuildFigures;
+    guide?: GuideFigures;
     load?: LoadFigures & { floor: { fontFile: string; titleFont: string } };
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
@@ -77,6 +79,11 @@ async function main() {
     await settle('check');
     log(`check: npm run check of the ${BENCH_DECK_SLIDES}-slide deck, 1 warm-up + ${quick ? 3 : 5} runs`);
     results.check = benchCheck(quick ? 3 : 5);
+  }
+  if (wants('guide')) {
+    await settle('guide');
+    log(`guide: the guide's compile with its citations and diagrams, ${quick ? 3 : 5} fresh processes`);
+    results.guide = benchGuide(quick ? 3 : 5);
   }
   if (wants('build') || wants('load') || wants('stepping') || wants('remote')) {
     if (wants('build')) await settle('build');
@@ -190,7 +197,7 @@ async function main() {
       '@playwright/test': pkg('@playwright/test'),
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     },
-    sections: only ?? ['loader', 'check', 'build', 'load', 'stepping', 'live', 'remote'],
+    sections: only ?? ['loader', 'check', 'build', 'guide', 'load', 'stepping', 'live', 'remote'],
     quick,
     ...results,
     budgets: budgets.filter((b) => b.value !== undefined).map((b) => ({ name: b.name, limit: b.limit, value: b.value, unit: b.unit, ok: Number.isFinite(b.value!) && b.ok(b.value!) })),
@@ -221,6 +228,7 @@ function printTable(r: any) {
     rows.push(['  compileDeck of that deck in-process, warm', `${c.compileMs} ms`]);
   }
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
+  if (r.guide) rows.push([`guide compile with citations and diagrams (median of ${r.guide.runs})`, `${r.guide.coldMs} ms cold (${r.guide.loadMs} ms of it loading citation-js, beautiful-mermaid, Graphviz) · ${r.guide.warmMs} ms warm`]);
   if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
   if (r.load) {
     const b = r.load.bytes;

@@ -8,6 +8,10 @@ import type { SlideSteps } from './steps/step-order.ts';
 import { slideMark } from './plugins/slides.ts';
 import { splitAfterEdit, splitDeck, type DeckSplit, type KeptSplit } from './split.ts';
 import type { CodeHighlighter } from './syntax/code/highlighter.ts';
+import type { BibliographyParser } from './syntax/cite/bibliography.ts';
+import { bibliographyPath, loadBibliography } from './syntax/cite/index.ts';
+import { addReferenceSlides } from './syntax/cite/references.ts';
+import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -24,6 +28,10 @@ export interface CompileOptions {
    * shown without colours and their languages are not checked.
    */
   highlighter?: CodeHighlighter;
+  /** Reads the deck's bibliography (BibTeX, CSL-JSON) for citations (src/node/bibliography.ts). */
+  bibliography?: BibliographyParser;
+  /** Draws ```mermaid and ```dot diagrams at build time (src/node/diagrams.ts). */
+  diagrams?: DiagramRenderer;
 }
 
 /** The full chain, and the same chain cut after block parsing (it finds where slides start). */
@@ -81,7 +89,7 @@ interface SlideCache {
 
 function compileSlides(source: string, options: CompileOptions, cache: SlideCache | undefined): Deck {
   const { md, blocks } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
-  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter);
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter, options);
   const readAsset = env.readAsset;
   const text = normalize(source);
   const state = deckShared(env);
@@ -132,9 +140,11 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
     if (cache) cache.next.set(key, { slide, diagnostics: env.diagnostics.slice(firstDiagnostic), shared: state.recording(), capped: env.diagnostics.length >= MAX_DIAGNOSTICS, assets });
   }
   delete env.slide;
+  env.readAsset = readAsset;
+  const withReferences = referenceSlides(slides, env, text, allocateId);
   // In source order, as a compiler lists them (the sort is stable: same spot, rule order).
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file: env.file, meta: env.meta, slides, diagnostics };
+  return { file: env.file, meta: env.meta, slides: withReferences, diagnostics };
 }
 
 /** splitDeck, or what a kept split gives after an edit that cannot have changed it (with what it reported and scanned). */
@@ -166,17 +176,33 @@ const SLIDE_IDS = 'slide ids';
  */
 export function compileWholeDeck(source: string, options: CompileOptions = {}): Deck {
   const { md } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
-  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter);
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter, options);
   const slides: Slide[] = [];
-  collectSlides(md, md.parse(normalize(source), env), env, slides);
+  const text = normalize(source);
+  collectSlides(md, md.parse(text, env), env, slides);
+  const ids = new Set(slides.map((s) => s.id));
+  const allocateId = (base: string) => {
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const withReferences = referenceSlides(slides, env, text, allocateId);
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file: env.file, meta: env.meta!, slides, diagnostics };
+  return { file: env.file, meta: env.meta!, slides: withReferences, diagnostics };
 }
 
 /** markdown-it's own normalization (its `normalize` rule), once for the deck, so slices cut from it need none. */
 function normalize(source: string): string {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+}
+
+/** The deck's slides with its generated reference list (citations: syntax/cite/references.ts). */
+function referenceSlides(slides: Slide[], env: DeckEnv, text: string, allocateId: (base: string) => string): Slide[] {
+  if (!bibliographyPath(env)) return slides;
+  const bib = loadBibliography(env, text, false);
+  return addReferenceSlides(slides, env, bib.ok ? bib.entries : undefined, allocateId, text.split('\n').length);
 }
 
 function collectSlides(md: MarkdownIt, tokens: Token[], env: DeckEnv, slides: Slide[]): void {

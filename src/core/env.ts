@@ -2,6 +2,8 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { DeckMeta, Diagnostic, Severity } from './model.ts';
 import type { CodeHighlighter } from './syntax/code/highlighter.ts';
+import type { BibliographyParser } from './syntax/cite/bibliography.ts';
+import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -13,6 +15,10 @@ export interface DeckEnv {
   readAsset: (relativePath: string) => string | undefined;
   /** Colours code blocks (see CompileOptions.highlighter); without one, code is shown plain. */
   highlighter?: CodeHighlighter;
+  /** Reads the bibliography (see CompileOptions.bibliography). */
+  bibliography?: BibliographyParser;
+  /** Draws diagrams (see CompileOptions.diagrams). */
+  diagrams?: DiagramRenderer;
   /**
    * Set by compile.ts, which parses a deck one slide at a time: which slide this source is.
    * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
@@ -40,8 +46,20 @@ export interface SlideContext {
   allocateId: (base: string) => string;
 }
 
-export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined, highlighter?: CodeHighlighter): DeckEnv {
-  return { file, diagnostics: [], readAsset, ...(highlighter ? { highlighter } : {}) };
+export function createEnv(
+  file: string,
+  readAsset: DeckEnv['readAsset'] = () => undefined,
+  highlighter?: CodeHighlighter,
+  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer } = {},
+): DeckEnv {
+  return {
+    file,
+    diagnostics: [],
+    readAsset,
+    ...(highlighter ? { highlighter } : {}),
+    ...(extras.bibliography ? { bibliography: extras.bibliography } : {}),
+    ...(extras.diagrams ? { diagrams: extras.diagrams } : {}),
+  };
 }
 
 /**

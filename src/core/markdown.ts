@@ -11,6 +11,9 @@ import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
 import { mathPlugin } from './syntax/math/index.ts';
 import { codePlugin } from './syntax/code/index.ts';
+import { diagramPlugin } from './syntax/diagram/index.ts';
+import { citePlugin } from './syntax/cite/index.ts';
+import { footnotePlugin } from './syntax/footnotes.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
@@ -50,6 +53,9 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
     .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
+    .use(diagramPlugin) //          ```mermaid, ```dot → inline SVG drawn at build time, stepped nodes
+    .use(citePlugin) //             [@key], @key → cites from the .bib, footers, reference slides
+    .use(footnotePlugin) //         text[^1], [^1]: … → footnotes at the bottom of their slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

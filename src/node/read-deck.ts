@@ -2,7 +2,10 @@
 // not text or not UTF-8 becomes a diagnostic like any other problem, never an exception.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileDeck } from '../core/compile.ts';
+import { compileDeck, type CompileOptions } from '../core/compile.ts';
+import type { BibliographyParser } from '../core/syntax/cite/bibliography.ts';
+import { createBibliographyParser } from './bibliography.ts';
+import { createDiagramRenderer, diagramLanguages, type NodeDiagramRenderer } from './diagrams.ts';
 import type { Deck, Diagnostic } from '../core/model.ts';
 import { readAssetFromDisk } from './read-asset.ts';
 import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
@@ -65,15 +68,39 @@ export function loadDeckFromDisk(file: string, root = process.cwd(), compile: ty
 export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck): Promise<Deck> {
   const read = readDeckFile(file, path.resolve(root, file));
   if (read.source !== undefined) await highlighter.prepare(read.source);
-  return compileRead(file, root, read, compile, highlighter);
+  const extras = read.source === undefined ? {} : await scholarlyFor(read.source);
+  return compileRead(file, root, read, compile, highlighter, extras);
 }
 
-function compileRead(file: string, root: string, read: DeckFile, compile: typeof compileDeck, highlighter: CodeHighlighter | undefined): Deck {
+/** Made once per process, when a deck first needs them (the talk needs neither). */
+let bibliography: Promise<BibliographyParser> | undefined;
+let diagrams: NodeDiagramRenderer | undefined;
+
+/** The bibliography reader and the diagram renderer a deck's source asks for, loaded. */
+export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, 'bibliography' | 'diagrams'>> {
+  const extras: Pick<CompileOptions, 'bibliography' | 'diagrams'> = {};
+  if (/^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
+  if (diagramLanguages(source).length > 0) {
+    diagrams ??= createDiagramRenderer();
+    await diagrams.prepare(source);
+    extras.diagrams = diagrams;
+  }
+  return extras;
+}
+
+function compileRead(
+  file: string,
+  root: string,
+  read: DeckFile,
+  compile: typeof compileDeck,
+  highlighter: CodeHighlighter | undefined,
+  extras: Pick<CompileOptions, 'bibliography' | 'diagrams'> = {},
+): Deck {
   const fullPath = path.resolve(root, file);
   // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
   const inside = fullPath.startsWith(path.resolve(root) + path.sep);
   const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
-  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}) });
+  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}), ...extras });
   if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
   return deck;
 }

@@ -11,3 +11,10 @@ declare module 'markdown-it-container' {
   const container: (md: MarkdownIt, name: string, options?: ContainerOptions) => void;
   export default container;
 }
+
+// markdown-it-footnote ships no types of its own.
+declare module 'markdown-it-footnote' {
+  import type MarkdownIt from 'markdown-it';
+  const footnote: (md: MarkdownIt) => void;
+  export default footnote;
+}

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { compileDeck, deckFrames, type Deck, type Frame } from '../../src/core/index.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
+import { scholarlyFor } from '../../src/node/read-deck.ts';
 import { talk, TALK_FILE } from './talk.ts';
 
 export interface BuiltDeck {
@@ -23,7 +24,9 @@ function built(name: string, file: string, page: string, deck: Deck): BuiltDeck 
 }
 
 export const GUIDE_FILE = 'slides/guide.md';
-const guide = compileDeck(readFileSync(GUIDE_FILE, 'utf8'), { file: GUIDE_FILE, readAsset: readAssetFromDisk(GUIDE_FILE) });
+const GUIDE_SOURCE = readFileSync(GUIDE_FILE, 'utf8');
+// Its citations and diagrams read and drawn as the build does.
+const guide = compileDeck(GUIDE_SOURCE, { file: GUIDE_FILE, readAsset: readAssetFromDisk(GUIDE_FILE), ...(await scholarlyFor(GUIDE_SOURCE)) });
 
 export const TALK = built('talk', TALK_FILE, './', talk);
 export const GUIDE = built('guide', GUIDE_FILE, './guide/', guide);

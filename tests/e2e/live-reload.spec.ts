@@ -330,3 +330,26 @@ test('a deck’s first formula reloads its page, which then draws it with KaTeX;
     writeFileSync(second, before);
   }
 });
+
+test('editing the bibliography updates the citing slide’s footer in place (citations)', async ({ page }) => {
+  const bib = path.join(decks, 'guide.bib');
+  const before = readFileSync(bib, 'utf8');
+  try {
+    await page.goto(`${DEV_URL}guide/#/citations`);
+    await page.locator('.reveal.ready').waitFor();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const footer = page.locator('section.present > footer.cite-footer');
+    await expect(footer).toContainText('Deep Residual Learning for Image Recognition');
+    // A just-started watcher may miss the first save (as in the code spec): save until it is seen.
+    await expect
+      .poll(async () => {
+        edit(bib, (text) => text.replace(/Deep Residual Learning for Image Recognition(, edited)*/, 'Deep Residual Learning for Image Recognition, edited'));
+        return footer.textContent();
+      }, { timeout: 20_000 })
+      .toContain('Deep Residual Learning for Image Recognition, edited');
+    expect((await position(page)).id).toBe('citations');
+    expect((await position(page)).sameDocument).toBe(true);
+  } finally {
+    writeFileSync(bib, before);
+  }
+});

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { compileDeck, type Deck } from '../../src/core/index.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
+import { scholarlyFor } from '../../src/node/read-deck.ts';
 import { guard, measureStep, serveDeck } from './overflow-guard.ts';
 
 const SIZES = [
@@ -17,8 +18,9 @@ const DECKS = readdirSync('slides')
   .filter((name) => name.endsWith('.md'))
   .map((name) => path.join('slides', name));
 
-function compile(file: string, source = readFileSync(file, 'utf8')): Deck {
-  return compileDeck(source, { file, readAsset: readAssetFromDisk(file) });
+async function compile(file: string, source = readFileSync(file, 'utf8')): Promise<Deck> {
+  // Citations and diagrams as the build reads and draws them.
+  return compileDeck(source, { file, readAsset: readAssetFromDisk(file), ...(await scholarlyFor(source)) });
 }
 
 for (const file of DECKS) {
@@ -26,7 +28,7 @@ for (const file of DECKS) {
     test(`${file}: nothing overflows or overlaps at ${size.width}×${size.height}, at any step`, async ({ page }) => {
       test.slow();
       await page.setViewportSize(size);
-      const deck = compile(file);
+      const deck = await compile(file);
       const url = await serveDeck(page, deck, path.basename(file, '.md'));
       expect(await guard(page, deck, url)).toEqual([]);
     });
@@ -60,7 +62,7 @@ test('the guard itself: it names the source line of a slide that overflows or ov
     '[Upper text]{style="position:absolute;top:305px;left:110px"}',
     '',
   ].join('\n');
-  const deck = compile('slides/overflow-self-test.md', source);
+  const deck = await compile('slides/overflow-self-test.md', source);
   const url = await serveDeck(page, deck, 'overflow-self-test');
   const problems = await guard(page, deck, url);
   const lineOf = (title: string) => deck.slides.find((s) => s.title === title)!.line;

@@ -12,6 +12,7 @@ import { readAssetFromDisk } from '../../src/node/read-asset.ts';
 import { assetUrlsFromRoot, codeFrame } from '../../src/vite/plugin.ts';
 import { readFixtures } from './fixture-file.ts';
 import { highlighterFor } from './highlighter.ts';
+import { scholarlyFor } from './scholarly.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const dir = path.join(import.meta.dirname, '../fixtures/diagnostics');
@@ -22,12 +23,13 @@ const fixtureFigure = readAssetFromDisk('deck.md', dir);
 const fixtureFiles = readdirSync(dir).filter((f) => f.endsWith('.txt'));
 // Languages are checked against the highlighter's, as the build checks them.
 const highlighter = await highlighterFor(fixtureFiles.flatMap((file) => readFixtures(path.join(dir, file))));
+const scholarly = await scholarlyFor(fixtureFiles.flatMap((file) => readFixtures(path.join(dir, file))));
 
 for (const file of fixtureFiles) {
   describe(file, () => {
     for (const c of readFixtures(path.join(dir, file))) {
       it(`line ${c.line}: ${c.header}`, () => {
-        const deck = compileDeck(c.input, { file: 'deck.md', readAsset: (p) => ASSETS[p] ?? fixtureFigure(p), highlighter });
+        const deck = compileDeck(c.input, { file: 'deck.md', readAsset: (p) => ASSETS[p] ?? fixtureFigure(p), highlighter, ...scholarly });
         expect(deck.diagnostics.map(formatDiagnostic).join('\n') + '\n').toBe(c.expected);
       });
     }
