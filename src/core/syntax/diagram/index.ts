@@ -164,9 +164,9 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
       else if ((a.name === 'href' || a.name === 'xlink:href') && a.value.startsWith('#')) a.value = `#${prefix}${a.value.slice(1)}`;
     }
   }
-  // Drawn at about the slide's text size: the renderers write 13–14 px text (then at most the slide's width).
+  // Text at about 28 px, read from the back of the room: the renderers write 13–14 px text (then at most the slide's width).
   const viewBox = (getAttr(svg, 'viewBox') ?? getAttr(svg, 'viewbox') ?? '').split(/[\s,]+/).map(Number);
-  if (viewBox.length === 4 && viewBox[2]! > 0) setAttr(svg, 'width', String(Math.round(viewBox[2]! * (lang === 'mermaid' ? 1.8 : 1.6))));
+  if (viewBox.length === 4 && viewBox[2]! > 0) setAttr(svg, 'width', String(Math.round(viewBox[2]! * (lang === 'mermaid' ? 2.2 : 2))));
   setAttr(svg, 'role', 'group');
   if (name) setAttr(svg, 'aria-label', name);
   const token = new (fence.constructor as typeof Token)(DIAGRAM_TOKEN, 'figure', 0);
