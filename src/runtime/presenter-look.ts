@@ -63,6 +63,8 @@ body { background: var(--paper); color: var(--ink); font-family: var(--font); fo
 #current-slide iframe, #upcoming-slide iframe { border: 2px solid var(--rule); border-radius: 4px; background: var(--paper); }
 .overlay-element { background: var(--rule); color: var(--ink); font-family: var(--font); border-radius: 3px; }
 .overlay-element.interactive:hover { background: var(--accent); color: var(--paper); }
+/* The plugin puts "Upcoming" over the preview's top left: the next slide's title. The foot's left is where a slide is emptiest. */
+#upcoming-slide .label { top: auto; bottom: 12px; left: 12px; height: 26px; line-height: 26px; font-size: 13px; opacity: .9; }
 #speaker-layout { color: var(--ink); }
 .speaker-controls-time .label, .speaker-controls-pace .label, .speaker-controls-notes .label, .speaker-controls-step .label {
   color: var(--muted); font-weight: 700; letter-spacing: .06em; font-size: .62em; margin: 0; text-transform: uppercase; }
