@@ -33,12 +33,15 @@ const ROOT_CLASSES: Record<string, string> = {
  * the slide unscaled until reveal.js runs. On a phone (below reveal's scrollActivationWidth, 435 px)
  * reveal.js shows its scroll view on a portrait stage 660 px wide shaped like the screen
  * (src/runtime/phone.ts): the first slide paints on that stage. Only where scripts run: without
- * them the page is the whole talk as a document (src/theme/no-js.css).
+ * them the page is the whole talk as a document (src/theme/no-js.css). The stage's box is ours only
+ * until reveal.js lays it out: its scroll view (body.reveal-scroll) sets it in the same frame that
+ * its .ready class may still be missing, and both at once would scale the slide twice for a frame.
  */
+const STAGE = ':not(.reveal-scroll)>.reveal:not(.ready) .slides';
 const BEFORE_START = `@media (scripting:enabled){.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
-.reveal:not(.ready) .slides{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
-.reveal:not(.ready) .slides{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}
-@media (max-width:${SCROLL_VIEW_BELOW}px){.reveal:not(.ready) .slides{width:660px;height:calc(660px*(100vh/100vw));transform:translate(-50%,-50%) scale(round(96vw/660px,.01))}}}`;
+${STAGE}{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
+${STAGE}{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}
+@media (max-width:${SCROLL_VIEW_BELOW}px){${STAGE}{width:660px;height:calc(660px*(100vh/100vw));transform:translate(-50%,-50%) scale(round(96vw/660px,.01))}}}`;
 
 /**
  * The rules of `css` needed to paint the first slide before reveal.js starts. `rebase` rewrites a
