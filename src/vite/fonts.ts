@@ -242,9 +242,9 @@ export function pageFontCss(faces: { face: PageFace; url: string }[]): string {
     .join('\n');
 }
 
-/** The family of the first slide's own cut of the text font (firstSlideFaces). */
+/** The family of the first slide's own cut of the text font (firstSlideFontCss). */
 export const FIRST_SLIDE_FAMILY = 'Atkinson Hyperlegible First Slide';
-/** The attribute the built page puts on its first slide, so the cut's family follows it into reveal.js's scroll view. */
+/** The attribute the built page puts on its first slide when it has no id, so the cut's family follows it into reveal.js's scroll view. */
 export const FIRST_SLIDE_ATTR = 'data-first-face';
 
 /** The characters the first slide shows (not its notes, formulas or emoji): what its own cut keeps. */
@@ -261,8 +261,8 @@ const INVISIBLE_ALL = /[\p{Cc}\p{Cf}\p{Variation_Selector}]/gu;
  * in its final font, with no request between them; the theme's full cuts are fetched when the
  * other slides are laid out. Same font, same glyphs, so nothing moves or changes when they come.
  */
-export function firstSlideFontCss(faces: { weight: number; bytes: Uint8Array }[]): string {
-  const scope = `.reveal .slides section[${FIRST_SLIDE_ATTR}]`;
+export function firstSlideFontCss(faces: { weight: number; bytes: Uint8Array }[], slide = `[${FIRST_SLIDE_ATTR}]`): string {
+  const scope = `.reveal .slides section${slide}`;
   return [
     ...faces.map(({ weight, bytes }) =>
       `@font-face{font-family:'${FIRST_SLIDE_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${Buffer.from(bytes).toString('base64')}) format('woff2')}`,
@@ -378,8 +378,12 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
         const inline = await Promise.all(
           FIRST_SLIDE_WEIGHTS.map(async (weight) => ({ weight, bytes: await cutCached(config.cacheDir, THEME_TEXT_FONT(weight), text) })),
         );
-        const marked = html.slice(0, first.start) + `<section ${FIRST_SLIDE_ATTR}` + html.slice(first.start + '<section'.length);
-        return { html: marked, tags: [{ tag: 'style', children: firstSlideFontCss(inline), injectTo: 'head-prepend' }, ...tags] };
+        // The slide is named by its id (every slide has one), so its markup stays as compiled; one
+        // without gets an attribute.
+        const id = /^<section\b[^>]*?\sid="([^"]*)"/.exec(first.html)?.[1];
+        const marked = id ? html : html.slice(0, first.start) + `<section ${FIRST_SLIDE_ATTR}` + html.slice(first.start + '<section'.length);
+        const scope = id ? `[id="${id.replace(/["\\]/g, '\\$&')}"]` : `[${FIRST_SLIDE_ATTR}]`;
+        return { html: marked, tags: [{ tag: 'style', children: firstSlideFontCss(inline, scope), injectTo: 'head-prepend' }, ...tags] };
       },
     },
     // The pages' own faces: written beside the other assets (the pages were written before this).

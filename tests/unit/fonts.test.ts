@@ -134,5 +134,6 @@ describe('the first slide’s own cut (issue 17)', () => {
     expect(css).toContain(`font-family:'${FIRST_SLIDE_FAMILY}';font-style:normal;font-weight:700;font-display:block;src:url(data:font/woff2;base64,AQID)`);
     expect(css).toContain(`.reveal .slides section[${FIRST_SLIDE_ATTR}]{font-family:'${FIRST_SLIDE_FAMILY}',var(--r-main-font)}`);
     expect(css).toContain('@media (scripting:enabled){.reveal:not(.ready)');
+    expect(firstSlideFontCss([], '[id="title"]')).toContain(`.reveal .slides section[id="title"] :is(h1,h2,h3,h4,h5,h6){font-family:'${FIRST_SLIDE_FAMILY}',var(--r-heading-font)}`);
   });
 });
