@@ -13,10 +13,11 @@ export default defineConfig({
   // and each deck's page at /<name>/ finds the same assets one folder up.
   base: './',
   // Every slides/<name>.md is built to /<name>/; the talk is also the site root. DECKS_DIR points
-  // the dev server at another folder of decks (the live-reload test edits copies, not the talk).
+  // the dev server at another folder of decks (the live-reload test edits copies, not the talk), and
+  // ROOT_DECK names the deck at the site root (the bench builds its peer deck so).
   // SITE_URL (set by the Pages workflow) gives the pages a canonical URL and absolute share links.
   plugins: [
-    deckPlugin({ decks: decksDir, rootDeck: 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
+    deckPlugin({ decks: decksDir, rootDeck: process.env.ROOT_DECK ?? 'collaborations-in-ml', siteUrl: process.env.SITE_URL || undefined }),
     // Pages with formulas (and only those) get KaTeX's CSS, its fonts cut to the glyphs used, and the fit.
     mathPlugin(),
     // The fonts are cut to the characters of the decks being served or built.

@@ -1,6 +1,6 @@
 // Browser figures: bytes, load (deck vs the floor page), stepping. Debian's Chromium through
 // Playwright, launched as the tests launch it (src/node/chromium.ts).
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { launchOptions } from '../src/node/chromium.ts';
@@ -9,9 +9,11 @@ import { median, quantile, round, worst } from './stats.ts';
 import type { StaticServer } from '../src/node/static-server.ts';
 
 const VIEWPORT = { width: 1280, height: 720 };
-/** The first slide's title: the first heading of the first <section>. */
-export const DECK_TITLE = '.reveal .slides > section:first-child :is(h1, h2)';
-const FLOOR_TITLE = 'h1';
+/** The first slide's title: the first heading of the first slide (also once reveal.js's scroll view has moved it). */
+export const DECK_TITLE = '.reveal .slides section :is(h1, h2)';
+export const FLOOR_TITLE = 'h1';
+/** Marp's bespoke HTML: each slide a <section> in an <svg>; the first heading is the first slide's. */
+export const MARP_TITLE = 'svg[data-marpit-svg] section :is(h1, h2)';
 
 export const launch = (): Promise<Browser> => chromium.launch(launchOptions());
 
@@ -29,13 +31,23 @@ interface LoadSample {
   resources: Resource[]; // the document first
 }
 
-/** One cold load in a fresh context (empty cache) at a CPU throttling rate. */
-async function loadOnce(browser: Browser, url: string, selector: string, cpu: number, keepOpen?: (page: Page) => Promise<void>): Promise<LoadSample> {
+/**
+ * A phone on conference Wi-Fi (issue 17): 1.6 Mbps both ways, 150 ms round trip, through CDP's
+ * Network.emulateNetworkConditions (Chromium adds the latency to each response and paces the bytes).
+ */
+export const EMULATED_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 1.6e6 / 8 };
+
+/** One cold load in a fresh context (empty cache) at a CPU throttling rate, on the emulated network if asked. */
+async function loadOnce(browser: Browser, url: string, selector: string, cpu: number, keepOpen?: (page: Page) => Promise<void>, network = false): Promise<LoadSample> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', EMULATED_NETWORK);
+    }
     await page.addInitScript(asInitScript(titleProbe, selector));
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as any).__bench.titleVisible !== undefined, null, { timeout: 30_000 });
@@ -107,74 +119,97 @@ async function readFirstSlide(browser: Browser, deckUrl: string) {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * The floor: a bare static page with the first slide's text, the title's font file in one inline
- * @font-face (same file, same font-display), and no script. Nothing can paint that text sooner.
+ * The floor: a bare static page with the first slide's text, the title at its size and weight in a
+ * system font (sans-serif), and no script: one request. Nothing can paint that text sooner.
  */
-export async function writeFloorPage(browser: Browser, deckUrl: string, deckRoot: string, floorDir: string) {
+export async function writeFloorPage(browser: Browser, deckUrl: string, floorDir: string) {
   const info = await readFirstSlide(browser, deckUrl);
   mkdirSync(floorDir, { recursive: true });
-  let fontFaceCss = '';
-  let fontFile: string | undefined;
-  if (info.fontFace) {
-    const local = path.join(deckRoot, new URL(info.fontFace.src).pathname.replace(/^\/deck\//, ''));
-    fontFile = path.basename(local);
-    copyFileSync(local, path.join(floorDir, fontFile));
-    const family = info.titleFont.split(/\d+px\s+/).pop()!.split(',')[0]!;
-    fontFaceCss = `@font-face{font-family:${family};src:url(${fontFile}) format("woff2");font-weight:${info.fontFace.weight};font-style:${info.fontFace.style};font-display:${info.fontFace.display}}`;
-  }
-  const html = `<!doctype html><html lang="${info.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(info.title)}</title><style>${fontFaceCss}body{margin:0;padding:5vh 5vw;background:${info.background};color:${info.bodyColor};font:${info.bodyFont}}h1{margin:0 0 .5em;font:${info.titleFont};color:${info.titleColor}}</style></head><body><h1>${escapeHtml(info.title)}</h1>${info.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>\n`;
+  const system = (font: string) => font.replace(/(\d+px(?:\/[\d.]+px|\/normal)?)\s.*$/, '$1 sans-serif');
+  const html = `<!doctype html><html lang="${info.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(info.title)}</title><style>body{margin:0;padding:5vh 5vw;background:${info.background};color:${info.bodyColor};font:${system(info.bodyFont)}}h1{margin:0 0 .5em;font:${system(info.titleFont)};color:${info.titleColor}}</style></head><body><h1>${escapeHtml(info.title)}</h1>${info.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>\n`;
   writeFileSync(path.join(floorDir, 'index.html'), html);
-  return { fontFile: fontFile ?? '(none: the title uses a system font)', titleFont: info.titleFont };
+  return { titleFont: system(info.titleFont), bytes: html.length };
 }
 
-export interface LoadFigures {
+/** A page measured on first view: its address on the bench's server and its title's selector. */
+export interface FirstViewPage {
+  key: string;
+  url: string;
+  selector: string;
+}
+
+/** One page's figures under one condition: medians over the runs. */
+export interface PageFigures {
+  fcp: number;
+  titleVisible: number;
+  /** Requests started before the frame that paints the title (the document included). */
+  requestsBeforeTitle: number;
+  /** Of those, the ones the title could wait for: all but scripts (module scripts never hold a paint). */
+  holdingBeforeTitle: number;
+  /** Their encoded (gzip where served so) body bytes. */
+  bytesBeforeTitle: number;
+  /** Every request of the page once the network is idle after load, and their bytes. */
+  requests: number;
+  bytes: number;
+}
+
+export interface FirstViewFigures {
   runs: number;
-  byCpu: Record<string, { deck: { fcp: number; titleVisible: number }; floor: { fcp: number; titleVisible: number }; ratio: number }>;
-  bytes: {
-    beforeTitleGzip: number; // median over the 1× runs
-    beforeTitleGzipWorst: number;
-    beforeTitleRequests: number;
-    requests: { url: string; bytes: number; beforeTitle: boolean }[]; // from the first run
-  };
+  network: typeof EMULATED_NETWORK;
+  /** By condition (`1x`, `4x`: no network emulation; `net 1x`, `net 4x`: emulated), by page key. */
+  byCondition: Record<string, Record<string, PageFigures>>;
+  /** Each page's requests in its first emulated 1× run. */
+  requests: Record<string, { url: string; bytes: number; beforeTitle: boolean }[]>;
 }
 
-/** Deck and floor, interleaved, `runs` fresh contexts each, at each CPU rate. */
-export async function benchLoad(browser: Browser, server: StaticServer, runs = 7, rates = [1, 4]): Promise<LoadFigures> {
-  const deckUrl = `${server.url}/deck/`;
-  const floorUrl = `${server.url}/floor/`;
-  const byCpu: LoadFigures['byCpu'] = {};
-  let bytes: LoadFigures['bytes'] | undefined;
-  for (const cpu of rates) {
-    const deck: LoadSample[] = [];
-    const floor: LoadSample[] = [];
-    await loadOnce(browser, deckUrl, DECK_TITLE, cpu); // warm-up: browser process, server cache
-    await loadOnce(browser, floorUrl, FLOOR_TITLE, cpu);
+export const CONDITIONS = [
+  { key: '1x', cpu: 1, network: false },
+  { key: '4x', cpu: 4, network: false },
+  { key: 'net 1x', cpu: 1, network: true },
+  { key: 'net 4x', cpu: 4, network: true },
+] as const;
+
+const isScript = (url: string) => /\.m?js(?:[?#]|$)/.test(new URL(url).pathname);
+
+/** Every page under every condition, `runs` fresh contexts each, the pages interleaved (rotated each round). */
+export async function benchFirstView(browser: Browser, server: StaticServer, pages: FirstViewPage[], runs = 5): Promise<FirstViewFigures> {
+  const byCondition: FirstViewFigures['byCondition'] = {};
+  const requests: FirstViewFigures['requests'] = {};
+  for (const condition of CONDITIONS) {
+    const samples = new Map<string, LoadSample[]>(pages.map((p) => [p.key, []]));
+    const load = (p: FirstViewPage) => loadOnce(browser, server.url + p.url, p.selector, condition.cpu, undefined, condition.network);
+    for (const p of pages) await load(p); // warm-up: browser process, server cache
     for (let i = 0; i < runs; i++) {
-      // Alternate which page goes first, so neither always follows the other.
-      if (i % 2) floor.push(await loadOnce(browser, floorUrl, FLOOR_TITLE, cpu));
-      deck.push(await loadOnce(browser, deckUrl, DECK_TITLE, cpu));
-      if (!(i % 2)) floor.push(await loadOnce(browser, floorUrl, FLOOR_TITLE, cpu));
+      // Rotate the order, so no page always follows the same one.
+      for (let j = 0; j < pages.length; j++) {
+        const p = pages[(i + j) % pages.length]!;
+        samples.get(p.key)!.push(await load(p));
+      }
     }
-    const summary = (samples: LoadSample[]) => ({
-      fcp: round(median(samples.map((s) => s.fcp))),
-      titleVisible: round(median(samples.map((s) => s.titleVisible))),
-    });
-    byCpu[`${cpu}x`] = { deck: summary(deck), floor: summary(floor), ratio: round(summary(deck).titleVisible / summary(floor).titleVisible, 2) };
-    if (cpu === 1) {
-      // Bytes before the title is visible: every request the page started before the frame that
-      // paints it (the document included), in each run.
-      const before = (sample: LoadSample) => sample.resources.filter((r) => r.start < sample.titleFrame);
-      const sum = (list: Resource[]) => list.reduce((n, r) => n + r.bytes, 0);
-      const first = deck[0]!;
-      bytes = {
-        beforeTitleGzip: median(deck.map((s) => sum(before(s)))),
-        beforeTitleGzipWorst: worst(deck.map((s) => sum(before(s)))),
-        beforeTitleRequests: median(deck.map((s) => before(s).length)),
-        requests: first.resources.map((r) => ({ url: r.url.replace(server.url, ''), bytes: r.bytes, beforeTitle: r.start < first.titleFrame })),
-      };
+    const before = (sample: LoadSample) => sample.resources.filter((r) => r.start < sample.titleFrame);
+    const sum = (list: Resource[]) => list.reduce((n, r) => n + r.bytes, 0);
+    byCondition[condition.key] = Object.fromEntries(
+      [...samples].map(([key, list]) => [
+        key,
+        {
+          fcp: round(median(list.map((s) => s.fcp))),
+          titleVisible: round(median(list.map((s) => s.titleVisible))),
+          requestsBeforeTitle: median(list.map((s) => before(s).length)),
+          holdingBeforeTitle: median(list.map((s) => before(s).filter((r) => !isScript(r.url)).length)),
+          bytesBeforeTitle: median(list.map((s) => sum(before(s)))),
+          requests: median(list.map((s) => s.resources.length)),
+          bytes: median(list.map((s) => sum(s.resources))),
+        },
+      ]),
+    );
+    if (condition.key === 'net 1x') {
+      for (const [key, list] of samples) {
+        const first = list[0]!;
+        requests[key] = first.resources.map((r) => ({ url: r.url.replace(server.url, ''), bytes: r.bytes, beforeTitle: r.start < first.titleFrame }));
+      }
     }
   }
-  return { runs, byCpu, bytes: bytes! };
+  return { runs, network: EMULATED_NETWORK, byCondition, requests };
 }
 
 export interface StepFigures {

@@ -3,8 +3,8 @@
 
 /**
  * "Title visible": the first animation frame in which the title is laid out, not hidden (display,
- * visibility, opacity, off-screen) and its font is loaded (document.fonts.check), i.e. the frame
- * that paints it in its final font. Records that frame's timestamp in `window.__bench.titleVisible`
+ * visibility, opacity, off-screen) and its text is drawn: the web font that paints it loaded, or a
+ * font-display that shows the text in the next font meanwhile. Records that frame's timestamp in `window.__bench.titleVisible`
  * (same time origin as performance.now() and paint timing).
  */
 export function titleProbe(selector: string): void {
@@ -16,8 +16,26 @@ export function titleProbe(selector: string): void {
     const rect = el.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0 || rect.bottom < 0 || rect.right < 0) return false;
     if (rect.top > innerHeight || rect.left > innerWidth) return false;
+    // The family that paints it: the first in its list that has faces of its weight and style that
+    // are loaded (or none at all: a system font). document.fonts.check() would not do: it also
+    // waits for the faces of the families behind the first, which the text never asks for.
     const cs = getComputedStyle(el);
-    return document.fonts.check(`${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`, el.textContent ?? '');
+    const unquote = (name: string) => name.trim().replace(/^["']|["']$/g, '');
+    const weight = Number(cs.fontWeight);
+    const faces = [...(document.fonts as unknown as Iterable<FontFace>)];
+    for (const family of cs.fontFamily.split(',').map(unquote)) {
+      const own = faces.filter((f) => {
+        if (unquote(f.family) !== family || f.style !== cs.fontStyle) return false;
+        const [lo, hi = lo] = f.weight.split(/\s+/).map(Number);
+        return weight >= lo! && weight <= hi!;
+      });
+      if (own.length === 0) return true; // a system font (or a generic family)
+      if (own.every((f) => f.status === 'error')) continue;
+      if (own.some((f) => f.status === 'loaded') && !own.some((f) => f.status === 'loading')) return true;
+      // Loading: hidden during a block period (font-display block or auto), shown in the next family otherwise.
+      return own.every((f) => ['swap', 'fallback', 'optional'].includes(f.display));
+    }
+    return true;
   };
   const frame = (ts: number) => {
     if (ready()) bench.titleVisible = ts;

@@ -14,9 +14,9 @@ export interface ProcessTime {
 export const GNU_TIME = '/usr/bin/time';
 
 /** Runs `command args…` in `cwd`; throws, with its output, when it exits with another status than 0. */
-export function timeProcess(command: string, args: string[], cwd = process.cwd()): ProcessTime {
+export function timeProcess(command: string, args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): ProcessTime {
   if (existsSync(GNU_TIME)) {
-    const result = spawnSync(GNU_TIME, ['-v', command, ...args], { encoding: 'utf8', cwd, maxBuffer: 64 * 2 ** 20 });
+    const result = spawnSync(GNU_TIME, ['-v', command, ...args], { encoding: 'utf8', cwd, env, maxBuffer: 64 * 2 ** 20 });
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
@@ -28,7 +28,7 @@ export function timeProcess(command: string, args: string[], cwd = process.cwd()
   }
   // Without GNU time: wall time from here; peak memory and CPU time are not available for a child tree.
   const start = performance.now();
-  const result = spawnSync(command, args, { encoding: 'utf8', cwd, maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(command, args, { encoding: 'utf8', cwd, env, maxBuffer: 64 * 2 ** 20 });
   const wallS = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return { wallS, peakMiB: NaN, cpuS: NaN, stdout: result.stdout };

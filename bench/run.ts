@@ -11,7 +11,8 @@ import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { benchGuide, type GuideFigures } from './guide.ts';
 import { BENCH_DECK_NAME, BENCH_DECK_SLIDES, benchDeckFiles, writeBenchDeck } from './deck.ts';
-import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
+import { benchFirstView, benchStepping, DECK_TITLE, FLOOR_TITLE, launch, MARP_TITLE, writeFloorPage, type FirstViewFigures, type FirstViewPage, type StepFigures } from './browser.ts';
+import { buildPeers, MARP_VERSION, type PeerBuilds } from './peers.ts';
 import { benchLiveEdit, type LiveEditFigures } from './live-edit.ts';
 import { benchRemote, type RemoteFigures } from './remote.ts';
 import { benchLoader, type LoaderRow } from './loader.ts';
@@ -63,7 +64,7 @@ async function main() {
     build?: BuildFigures;
     buildFloor?: BuildFigures;
     guide?: GuideFigures;
-    load?: LoadFigures & { floor: { fontFile: string; titleFont: string } };
+    load?: FirstViewFigures & { floor: { titleFont: string; bytes: number }; builds: PeerBuilds };
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
     liveEditDeck?: LiveEditFigures;
@@ -85,6 +86,15 @@ async function main() {
     log(`guide: the guide's compile with its citations and diagrams, ${quick ? 3 : 5} fresh processes`);
     results.guide = benchGuide(quick ? 3 : 5);
   }
+  // The peers first: building the peer deck cuts the theme's fonts for it, and the site's build
+  // below cuts them again for slides/.
+  const peersDir = mkdtempSync(path.join(os.tmpdir(), 'bench-peers-'));
+  let builds: PeerBuilds | undefined;
+  if (wants('load')) {
+    await settle('peers');
+    log(`peers: the peer deck with npm run build${MARP_VERSION ? `, it and the talk with Marp CLI ${MARP_VERSION}` : ' (Marp CLI is not installed: the floor alone)'}, 1 warm-up + ${quick ? 1 : 3} runs each`);
+    builds = buildPeers(peersDir, quick ? 1 : 3);
+  }
   if (wants('build') || wants('load') || wants('stepping') || wants('remote')) {
     if (wants('build')) await settle('build');
     log(wants('build') ? `build: npm run build, 1 warm-up + ${quick ? 3 : 5} runs` : 'build: one npm run build for the browser figures');
@@ -96,14 +106,26 @@ async function main() {
   }
   if (wants('load') || wants('stepping') || wants('live') || wants('remote')) {
     const floorDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
-    const server = await serveFolders({ '/deck/': path.resolve('dist'), '/floor/': floorDir }, PORT_STATIC);
+    const server = await serveFolders({ '/deck/': path.resolve('dist'), '/floor/': floorDir, '/peer/': path.join(peersDir, 'peer'), '/marp/': path.join(peersDir, 'marp') }, PORT_STATIC);
     const browser = await launch();
     try {
       if (wants('load')) {
         await settle('load');
-        log('load: deck and floor page, fresh contexts, 1× and 4× CPU');
-        const floor = await writeFloorPage(browser, `${server.url}/deck/`, path.resolve('dist'), floorDir);
-        results.load = { ...(await benchLoad(browser, server, quick ? 3 : 7)), floor };
+        const pages: FirstViewPage[] = [
+          { key: 'talk', url: '/deck/', selector: DECK_TITLE },
+          { key: 'floor', url: '/floor/', selector: FLOOR_TITLE },
+          { key: 'guide', url: '/deck/guide/', selector: DECK_TITLE },
+          { key: 'peer', url: '/peer/', selector: DECK_TITLE },
+          ...(builds?.marpTalk
+            ? [
+                { key: 'marp', url: '/marp/', selector: MARP_TITLE },
+                { key: 'marpPeer', url: '/marp/peer.html', selector: MARP_TITLE },
+              ]
+            : []),
+        ];
+        log(`load: ${pages.map((p) => p.key).join(', ')}; fresh contexts, 1× and 4× CPU, without and with network emulation`);
+        const floor = await writeFloorPage(browser, `${server.url}/deck/`, floorDir);
+        results.load = { ...(await benchFirstView(browser, server, pages, quick ? 3 : 5)), floor, builds: builds! };
       }
       if (wants('stepping')) {
         await settle('stepping');
@@ -137,14 +159,40 @@ async function main() {
       rmSync(floorDir, { recursive: true, force: true });
     }
   }
+  rmSync(peersDir, { recursive: true, force: true });
 
   const loader100 = results.loader?.find((r) => r.slides === 100);
   const loader10000 = results.loader?.find((r) => r.slides === 10000);
-  const load4 = results.load?.byCpu['4x'];
+  const view = results.load?.byCondition;
+  const title = (condition: string, page: string) => view?.[condition]?.[page]?.titleVisible;
+  const ratio = (condition: string, page: string, to: string) => {
+    const a = title(condition, page);
+    const b = title(condition, to);
+    return a === undefined || b === undefined ? undefined : round(a / b, 2);
+  };
+  const hasMarp = Boolean(results.load?.builds.marpTalk);
   const budgets: Budget[] = [
-    { name: 'bytes before the first slide is visible', limit: '≤ 25 KiB gzip', value: results.load && kib(results.load.bytes.beforeTitleGzip), ok: (v) => v <= 25, unit: 'KiB' },
+    { name: 'bytes before the first slide is visible', limit: '≤ 25 KiB gzip', value: view && kib(view['1x']!.talk!.bytesBeforeTitle), ok: (v) => v <= 25, unit: 'KiB' },
     { name: 'total transfer for the talk', limit: '≤ 90 KiB gzip', value: results.stepping && kib(results.stepping.total.gzip), ok: (v) => v <= 90, unit: 'KiB' },
-    { name: 'title visible at 4× CPU, ratio to the floor', limit: '≤ 1.5×', value: load4?.ratio, ok: (v) => v <= 1.5, unit: '×' },
+    { name: 'title visible at 4× CPU, ratio to the floor', limit: '≤ 1.5×', value: ratio('4x', 'talk', 'floor'), ok: (v) => v <= 1.5, unit: '×' },
+    // Issue 17: a phone's network, 1.6 Mbps and 150 ms round trip.
+    ...(['net 1x', 'net 4x'] as const).flatMap((c) => [
+      { name: `talk title visible, emulated network, ${c.slice(4)} CPU, ratio to the floor`, limit: '≤ 1.15×', value: ratio(c, 'talk', 'floor'), ok: (v: number) => v <= 1.15, unit: '×' },
+      ...(hasMarp
+        ? [
+            { name: `talk title visible, emulated network, ${c.slice(4)} CPU, ratio to Marp's`, limit: '≤ 0.8×', value: ratio(c, 'talk', 'marp'), ok: (v: number) => v <= 0.8, unit: '×' },
+            { name: `peer deck title visible, emulated network, ${c.slice(4)} CPU, ratio to Marp's`, limit: '≤ 1×', value: ratio(c, 'peer', 'marpPeer'), ok: (v: number) => v <= 1, unit: '×' },
+          ]
+        : []),
+    ]),
+    ...(['talk', 'guide'] as const).map((page) => ({
+      name: `requests before the ${page}'s title is visible that it could wait for (all but scripts), emulated network`,
+      limit: '1 (the page)',
+      value: view?.['net 1x']?.[page]?.holdingBeforeTitle,
+      ok: (v: number) => v === 1,
+      unit: '',
+    })),
+    { name: 'peer deck build, npm run build', limit: '≤ 1.5 s', value: results.load?.builds.peer.wallS, ok: (v) => v <= 1.5, unit: 's' },
     { name: `npm run check of the ${BENCH_DECK_SLIDES}-slide deck, wall time`, limit: '≤ 1.5 s', value: results.check?.npm.wallS, ok: (v) => v <= 1.5, unit: 's' },
     {
       name: 'loader cost per slide, 10,000 vs 100 slides',
@@ -195,6 +243,7 @@ async function main() {
       'reveal.js': pkg('reveal.js'),
       'markdown-it': pkg('markdown-it'),
       '@playwright/test': pkg('@playwright/test'),
+      ...(MARP_VERSION ? { '@marp-team/marp-cli': MARP_VERSION } : {}),
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     },
     sections: only ?? ['loader', 'check', 'build', 'guide', 'load', 'stepping', 'live', 'remote'],
@@ -231,13 +280,20 @@ function printTable(r: any) {
   if (r.guide) rows.push([`guide compile with citations and diagrams (median of ${r.guide.runs})`, `${r.guide.coldMs} ms cold (${r.guide.loadMs} ms of it loading citation-js, beautiful-mermaid, Graphviz) · ${r.guide.warmMs} ms warm`]);
   if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
   if (r.load) {
-    const b = r.load.bytes;
-    rows.push(['bytes before title visible (gzip, median)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s), worst run ${kib(b.beforeTitleGzipWorst)} KiB`]);
-    for (const [cpu, f] of Object.entries(r.load.byCpu) as [string, any][]) {
-      rows.push([`load ${cpu} CPU: FCP deck / floor (median of ${r.load.runs})`, `${f.deck.fcp} ms / ${f.floor.fcp} ms`]);
-      rows.push([`load ${cpu} CPU: title visible deck / floor`, `${f.deck.titleVisible} ms / ${f.floor.titleVisible} ms = ${f.ratio}× the floor`]);
+    const b = r.load.builds;
+    rows.push([`peer deck, npm run build (median of ${b.peer.runs})`, `${b.peer.wallS} s wall · ${b.peer.cpuS} s CPU`]);
+    if (b.marpPeer) rows.push([`peer deck, Marp CLI ${b.marpVersion} (npx marp)`, `${b.marpPeer.wallS} s wall · ${b.marpPeer.cpuS} s CPU`]);
+    if (b.marpTalk) rows.push([`the talk, Marp CLI ${b.marpVersion} (npx marp)`, `${b.marpTalk.wallS} s wall · ${b.marpTalk.cpuS} s CPU`]);
+    for (const [condition, pages] of Object.entries(r.load.byCondition) as [string, any][]) {
+      const floor = pages.floor.titleVisible;
+      for (const [key, f] of Object.entries(pages) as [string, any][]) {
+        rows.push([
+          `first view ${condition}${condition.startsWith('net') ? ' (1.6 Mbps, 150 ms)' : ''}: ${key} (median of ${r.load.runs})`,
+          `title ${f.titleVisible} ms (${round(f.titleVisible / floor, 2)}× floor) · FCP ${f.fcp} ms · ${f.requestsBeforeTitle} req (${f.holdingBeforeTitle} not scripts) / ${kib(f.bytesBeforeTitle)} KiB before title · ${f.requests} req / ${kib(f.bytes)} KiB in all`,
+        ]);
+      }
     }
-    rows.push(['floor page font', r.load.floor.fontFile]);
+    rows.push(['floor page title font', r.load.floor.titleFont]);
   }
   if (r.stepping) {
     const s = r.stepping;

@@ -4,7 +4,7 @@ import 'reveal.js/reveal.css';
 import '../theme/index.css';
 import './theme-switch.ts';
 import { makeAccessible } from './a11y.ts';
-import { fitPhones, swipeOneStep } from './phone.ts';
+import { fitPhones, initialStage, swipeOneStep } from './phone.ts';
 import { followReducedMotion, jumpOnG, jumpsOpenAtFirstStep, motionConfig, writeUrlAtOnce } from './navigation.ts';
 import { keepPreviewInStep, openPresenterOnS, startPreviewAtStep } from './presenter.ts';
 import { numberPrintedPages } from './print.ts';
@@ -13,6 +13,7 @@ import { showStepNumbers, stepNumber } from './slide-number.ts';
 import { bindTools, followPresentServer } from './tools.ts';
 
 startPreviewAtStep();
+const DESKTOP_STAGE = { width: 1280, height: 720 };
 const deck: RevealApi = new Reveal({
   // #/slide-id/step: a reload or a shared link lands on the same step. reveal.js reads the URL;
   // navigation.ts writes it, at once (reveal waits up to a second, and not at all on phones).
@@ -23,8 +24,8 @@ const deck: RevealApi = new Reveal({
   controls: true,
   progress: true,
   center: false,
-  width: 1280,
-  height: 720,
+  // On a phone, the portrait stage of its scroll view from the start (phone.ts).
+  ...initialStage(DESKTOP_STAGE),
   margin: 0.04,
   // reveal.js prints "a delimiter b" only when b is a number, whatever its type says.
   slideNumber: () => stepNumber(deck) as unknown as [string, string, string],
@@ -32,7 +33,7 @@ const deck: RevealApi = new Reveal({
   ...motionConfig(),
 });
 makeAccessible(deck); // screen readers: main landmark, one announcement per step
-fitPhones(deck); // phones: reveal's scroll view on a portrait stage that keeps text readable
+fitPhones(deck, DESKTOP_STAGE); // phones: reveal's scroll view on a portrait stage that keeps text readable
 swipeOneStep(deck); // phones: one swipe, one step
 showStepNumbers(deck);
 openPresenterOnS(deck);

@@ -44,14 +44,31 @@ function scrollTo(deck: RevealApi, place: Place & { slide: HTMLElement }): void 
   for (let step = -1; step < place.f; step++) deck.next();
 }
 
-/** Call before `deck.initialize()`. */
-export function fitPhones(deck: RevealApi): void {
-  let desktop: { width: number | string; height: number | string } | undefined;
+/** reveal.js's scrollActivationWidth (its default): at this window width or less it shows its scroll view. */
+export const SCROLL_VIEW_MAX_WIDTH = 435;
+
+interface Stage {
+  width: number | string;
+  height: number | string;
+}
+
+/**
+ * The stage to start reveal.js with: the desktop one, or on a phone the portrait one fitPhones
+ * would switch to, so that reveal.js lays the slides out once, as the first paint already showed
+ * them (src/vite/critical.ts), and nothing moves when it starts.
+ */
+export function initialStage(desktop: Stage): Stage {
+  const width = window.innerWidth;
+  if (width === 0 || width > SCROLL_VIEW_MAX_WIDTH || /print-pdf/.test(location.search)) return desktop;
+  return { width: PHONE_STAGE_WIDTH, height: Math.round(PHONE_STAGE_WIDTH * (window.innerHeight / width)) };
+}
+
+/** Call before `deck.initialize()`, with the stage's desktop size. */
+export function fitPhones(deck: RevealApi, desktop: Stage): void {
   const linked = location.hash;
   let landed = false;
   const fit = () => {
     const config = deck.getConfig();
-    desktop ??= { width: config.width ?? 960, height: config.height ?? 700 };
     let wanted = desktop;
     const viewport = deck.getViewportElement() ?? document.documentElement;
     // reveal's isScrollView() is not in its type definitions; its viewport class says the same.

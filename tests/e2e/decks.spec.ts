@@ -17,12 +17,17 @@ test('the talk is also built at /collaborations-in-ml/, with every asset found',
   expect(failed).toEqual([]);
 });
 
-// The preloaded fonts were linked as ./assets/… from /<name>/ too, a 404 on a real host (vite
+// The theme's fonts were linked as ./assets/… from /<name>/ too, a 404 on a real host (vite
 // preview answers it with the page instead, so the test looks at what comes back, not the status).
+// The page declares them in its inline styles (the first slide's own cut is inline, issue 17).
 for (const pagePath of ['', 'collaborations-in-ml/']) {
-  test(`every font preloaded by /${pagePath} is the font`, async ({ page }) => {
+  test(`every font file the page /${pagePath} declares is the font`, async ({ page }) => {
     await page.goto(pagePath);
-    const hrefs = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    const hrefs = await page.evaluate(() =>
+      [...document.querySelectorAll('style')].flatMap((style) =>
+        [...style.textContent!.matchAll(/url\(["']?([^"')]+\.woff2)["']?\)/g)].map((m) => new URL(m[1]!, location.href).href),
+      ),
+    );
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
       const response = await page.request.get(href);
