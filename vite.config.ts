@@ -4,6 +4,7 @@ import { deckPlugin, openBrowserOrSay } from './src/vite/plugin.ts';
 import { fontsPlugin } from './src/vite/fonts.ts';
 import { mathPlugin } from './src/vite/math.ts';
 import { codePlugin } from './src/vite/code.ts';
+import { mediaPlugin } from './src/vite/media.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -22,6 +23,8 @@ export default defineConfig({
     fontsPlugin({ textFrom: [decksDir], outDir: 'src/theme/fonts' }),
     // Pages with code: the code sheet and, with a code block, the script that scrolls long code.
     codePlugin(),
+    // Pages with pictures, columns, layouts, tables or callouts: their sheet, and the pictures' script.
+    mediaPlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

@@ -8,6 +8,7 @@ import type { SlideSteps } from './steps/step-order.ts';
 import { slideMark } from './plugins/slides.ts';
 import { splitAfterEdit, splitDeck, type DeckSplit, type KeptSplit } from './split.ts';
 import type { CodeHighlighter } from './syntax/code/highlighter.ts';
+import type { MediaService } from './syntax/media/service.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -24,6 +25,12 @@ export interface CompileOptions {
    * shown without colours and their languages are not checked.
    */
   highlighter?: CodeHighlighter;
+  /**
+   * Pictures and videos: the adapter reads and converts them (src/node/media.ts, with sharp)
+   * before the compile, and the core sizes them and writes <picture>s. Without one, a picture is
+   * a plain <img> of the file as it is.
+   */
+  media?: MediaService;
 }
 
 /** The full chain, and the same chain cut after block parsing (it finds where slides start). */
@@ -81,7 +88,7 @@ interface SlideCache {
 
 function compileSlides(source: string, options: CompileOptions, cache: SlideCache | undefined): Deck {
   const { md, blocks } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
-  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter);
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter, options.media);
   const readAsset = env.readAsset;
   const text = normalize(source);
   const state = deckShared(env);
@@ -166,7 +173,7 @@ const SLIDE_IDS = 'slide ids';
  */
 export function compileWholeDeck(source: string, options: CompileOptions = {}): Deck {
   const { md } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
-  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter);
+  const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter, options.media);
   const slides: Slide[] = [];
   collectSlides(md, md.parse(normalize(source), env), env, slides);
   const diagnostics = env.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -2,6 +2,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { DeckMeta, Diagnostic, Severity } from './model.ts';
 import type { CodeHighlighter } from './syntax/code/highlighter.ts';
+import type { MediaService } from './syntax/media/service.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -13,6 +14,8 @@ export interface DeckEnv {
   readAsset: (relativePath: string) => string | undefined;
   /** Colours code blocks (see CompileOptions.highlighter); without one, code is shown plain. */
   highlighter?: CodeHighlighter;
+  /** Describes and names the deck's pictures and videos (see CompileOptions.media); without one they stay plain <img>s. */
+  media?: MediaService;
   /**
    * Set by compile.ts, which parses a deck one slide at a time: which slide this source is.
    * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
@@ -38,8 +41,8 @@ export interface SlideContext {
   allocateId: (base: string) => string;
 }
 
-export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined, highlighter?: CodeHighlighter): DeckEnv {
-  return { file, diagnostics: [], readAsset, ...(highlighter ? { highlighter } : {}) };
+export function createEnv(file: string, readAsset: DeckEnv['readAsset'] = () => undefined, highlighter?: CodeHighlighter, media?: MediaService): DeckEnv {
+  return { file, diagnostics: [], readAsset, ...(highlighter ? { highlighter } : {}), ...(media ? { media } : {}) };
 }
 
 /**

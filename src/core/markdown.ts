@@ -11,6 +11,11 @@ import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
 import { mathPlugin } from './syntax/math/index.ts';
 import { codePlugin } from './syntax/code/index.ts';
+import { picturesPlugin } from './syntax/media/pictures.ts';
+import { columnsPlugin } from './syntax/media/columns.ts';
+import { layoutPlugin } from './syntax/media/layout.ts';
+import { tablesPlugin } from './syntax/media/tables.ts';
+import { calloutsPlugin } from './syntax/media/callouts.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
@@ -50,6 +55,11 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
     .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
+    .use(picturesPlugin) //         ![alt](x.png){width=60%} → <picture> AVIF/WebP, sized; .mp4/.webm → <video>
+    .use(columnsPlugin) //          :::: columns / ::: column width=40% → side by side
+    .use(layoutPlugin) //           ## Title {.image-right image=… background-image=…} → the section's layout
+    .use(tablesPlugin) //           GFM tables: numbers right, dense when long, {.small}, {.rows} steps
+    .use(calloutsPlugin) //         > [!NOTE] … → a themed callout with an icon and a label
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

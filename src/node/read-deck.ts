@@ -7,6 +7,7 @@ import type { Deck, Diagnostic } from '../core/model.ts';
 import { readAssetFromDisk } from './read-asset.ts';
 import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
+import type { NodeMediaService } from './media.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 
@@ -62,18 +63,19 @@ export function loadDeckFromDisk(file: string, root = process.cwd(), compile: ty
  * loadDeckFromDisk with its code highlighted: the grammars the deck names are loaded first
  * (`highlighter` is kept by the caller, so each grammar is loaded once per process).
  */
-export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck): Promise<Deck> {
+export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck, media?: NodeMediaService): Promise<Deck> {
   const read = readDeckFile(file, path.resolve(root, file));
-  if (read.source !== undefined) await highlighter.prepare(read.source);
-  return compileRead(file, root, read, compile, highlighter);
+  // (Its pictures are read too, when a media service is given: src/node/media.ts.)
+  if (read.source !== undefined) await Promise.all([highlighter.prepare(read.source), media?.prepare(file, read.source)]);
+  return compileRead(file, root, read, compile, highlighter, media);
 }
 
-function compileRead(file: string, root: string, read: DeckFile, compile: typeof compileDeck, highlighter: CodeHighlighter | undefined): Deck {
+function compileRead(file: string, root: string, read: DeckFile, compile: typeof compileDeck, highlighter: CodeHighlighter | undefined, media?: NodeMediaService): Deck {
   const fullPath = path.resolve(root, file);
   // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
   const inside = fullPath.startsWith(path.resolve(root) + path.sep);
   const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
-  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}) });
+  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}), ...(media ? { media: media.forDeck(file) } : {}) });
   if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
   return deck;
 }

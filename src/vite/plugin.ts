@@ -9,6 +9,7 @@ import { createDeckCompiler, formatDiagnostic, hasErrors, pageTitle, renderDocum
 import { isLocalPath } from '../core/diagnostics/assets.ts';
 import { deckNameProblem, listDecks, loadDeckWithCode, readDeckFile } from '../node/read-deck.ts';
 import { createCodeHighlighter, type NodeCodeHighlighter } from '../node/code-highlighter.ts';
+import { createMediaService, type NodeMediaService } from '../node/media.ts';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 
 export interface DeckPluginOptions {
@@ -74,8 +75,15 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   const compilerOf = (name: string) => compilers.get(name) ?? compilers.set(name, createDeckCompiler()).get(name)!;
   /** Shiki, with the grammars the decks name, loaded as they are first named (once per process). */
   let highlighter: Promise<NodeCodeHighlighter> | undefined;
-  const compile = async (name: string): Promise<Deck> =>
-    loadDeckWithCode(deckFile(name), await (highlighter ??= createCodeHighlighter()), config.root, config.command === 'serve' ? compilerOf(name) : undefined);
+  /** Pictures: read before each compile, converted (or found in the cache) after it. */
+  let media: NodeMediaService | undefined;
+  const compile = async (name: string): Promise<Deck> => {
+    media ??= createMediaService(config.root);
+    const deck = await loadDeckWithCode(deckFile(name), await (highlighter ??= createCodeHighlighter()), config.root, config.command === 'serve' ? compilerOf(name) : undefined, media);
+    const { converted, cached } = await media.produce();
+    if (converted > 0) config.logger.info(`deck: ${deckFile(name)}: ${converted} picture file${converted === 1 ? '' : 's'} converted, ${cached} from the cache`);
+    return deck;
+  };
   /** Build only: the decks buildStart compiled, so each page is compiled once. */
   const built = new Map<string, Deck>();
 
