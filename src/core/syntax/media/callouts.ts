@@ -12,6 +12,8 @@ export function calloutsPlugin(md: MarkdownIt): void {
   md.renderer.rules.alert_open = (tokens, idx) => {
     const { title, type, icon } = tokens[idx]!.meta as { title: string; type: string; icon: string };
     const kind = (CALLOUTS as readonly string[]).includes(type) ? type : 'note';
-    return `<div class="callout callout-${kind}" role="note"><p class="callout-title">${icon.replace(/ mr-2"/, '"').replace('<svg ', '<svg focusable="false" ')}<span>${md.utils.escapeHtml(title)}</span></p>\n`;
+    // The kind is the note's name even under a title of the author's own ("Caution", then the text).
+    const name = kind.charAt(0).toUpperCase() + kind.slice(1);
+    return `<div class="callout callout-${kind}" role="note" aria-label="${name}"><p class="callout-title">${icon.replace(/ mr-2"/, '"').replace('<svg ', '<svg focusable="false" ')}<span>${md.utils.escapeHtml(title)}</span></p>\n`;
   };
 }
