@@ -1,7 +1,8 @@
 // Draws the guide's pictures (slides/plots/): a loss curve drawn by code (an SVG written here,
 // rasterized by sharp at 4000×3000, as matplotlib would save it at 400 dpi), its dark variant,
 // a photo-like raster (smooth light and grain, as a camera gives), and a small animated GIF.
-// Run once: `npx tsx scripts/make-guide-media.ts`; the files are committed.
+// Run once: `npx tsx scripts/make-guide-media.ts`; the files are committed. (The video is
+// recorded by scripts/make-guide-video.ts.)
 import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 

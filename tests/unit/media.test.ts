@@ -38,8 +38,8 @@ describe('diagnostics.txt', () => {
 describe('sizes', () => {
   it('sends a raster at most twice its drawn size, never more than the file', () => {
     const box = { width: 1248, height: 560 };
-    expect(pictureSize({ width: 4000, height: 3000 }, { box, width: '45%' })).toEqual({ display: { width: 562, height: 421 }, file: { width: 1124, height: 843 } });
-    expect(pictureSize({ width: 4000, height: 3000 }, { box })).toEqual({ display: { width: 747, height: 560 }, file: { width: 1494, height: 1121 } });
+    expect(pictureSize({ width: 4000, height: 3000 }, { box, width: '45%' })).toEqual({ display: { width: 562, height: 421 }, file: { width: 1124, height: 842 } });
+    expect(pictureSize({ width: 4000, height: 3000 }, { box })).toEqual({ display: { width: 747, height: 560 }, file: { width: 1494, height: 1120 } });
     expect(pictureSize({ width: 300, height: 200 }, { box })).toEqual({ display: { width: 300, height: 200 }, file: { width: 300, height: 200 } });
     expect(pictureSize({ width: 300, height: 200 }, { box, height: '50%' }).display).toEqual({ width: 540, height: 360 });
     expect(pictureSize({ width: 2400, height: 1600 }, { box: { width: 640, height: 720 }, cover: true }).file.width).toBe(2160);
@@ -80,7 +80,7 @@ describe('the Node side: sharp reads, checks and converts, with a cache', () => 
     expect(deck.slides[0]!.html).toContain('width="562" height="421"');
     expect(await first.produce()).toEqual({ converted: 3, cached: 0 });
     const urls = [...deck.slides[0]!.html.matchAll(/(?:srcset|src)="\/([^"]+)"/g)].map((m) => path.join(root, m[1]!));
-    for (const file of urls) expect(await sharp(file).metadata()).toMatchObject({ width: 1124, height: 843 });
+    for (const file of urls) expect(await sharp(file).metadata()).toMatchObject({ width: 1124, height: 842 });
     // A new process (a rebuild) finds every file in the cache.
     const again = createMediaService(root);
     await loadDeckWithCode('slides/deck.md', highlighter, root, undefined, again);

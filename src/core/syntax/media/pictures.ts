@@ -11,7 +11,7 @@ import { locate, type Position } from '../../diagnostics/locate.ts';
 import { slideMark } from '../../plugins/slides.ts';
 import { STEPS } from '../../phases.ts';
 import { declareSyntax } from '../feature.ts';
-import { CONTENT, MAX_PIXELS, RASTER, VIDEO, pictureSize, problemMessage, type MediaService, type RasterFormat, type Sizing } from './service.ts';
+import { CONTENT, MAX_PIXELS, RASTER, STAGE, VIDEO, parseLength, pictureSize, problemMessage, type MediaService, type RasterFormat, type Sizing } from './service.ts';
 import { columnShare } from './columns.ts';
 
 /** Past this, a video makes the single-file HTML heavy: the export warns (scripts/export-html.ts). */
@@ -181,8 +181,11 @@ function buildVideo(env: DeckEnv, media: MediaService, image: Token, src: string
   const muted = flags.includes('muted') ? ' muted' : '';
   const type = described.format === 'mp4' ? 'video/mp4' : 'video/webm';
   const label = alt ? ` aria-label="${escapeAttr(alt)}"` : '';
+  // Its frame's shape is not known here (no video decoder at build time): 16:9 unless written.
+  const width = Math.round(parseLength(attrText(image, 'width'), CONTENT.width) ?? 960);
+  const height = Math.round(parseLength(attrText(image, 'height'), STAGE.height) ?? (width * 9) / 16);
   return {
     html: (outer) =>
-      `<video${withClass(outer, 'media-video')} controls playsinline preload="metadata"${poster}${autoplay}${loop}${muted}${label} width="960" height="540"><source src="${escapeAttr(media.url(src))}" type="${type}">${escapeAttr(alt)}</video>`,
+      `<video${withClass(outer, 'media-video')} controls playsinline preload="metadata"${poster}${autoplay}${loop}${muted}${label} width="${width}" height="${height}"><source src="${escapeAttr(media.url(src))}" type="${type}">${escapeAttr(alt)}</video>`,
   };
 }

@@ -97,5 +97,5 @@ export function pictureSize(intrinsic: { width: number; height: number }, sizing
   }
   const display = { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(width * ratio)) };
   const fileWidth = Math.max(1, Math.min(intrinsic.width, Math.round(2 * display.width)));
-  return { display, file: { width: fileWidth, height: Math.max(1, Math.round(fileWidth * ratio)) } };
+  return { display, file: { width: fileWidth, height: Math.max(1, Math.min(Math.round(fileWidth * ratio), 2 * display.height)) } };
 }
