@@ -186,6 +186,6 @@ function buildVideo(env: DeckEnv, media: MediaService, image: Token, src: string
   const height = Math.round(parseLength(attrText(image, 'height'), STAGE.height) ?? (width * 9) / 16);
   return {
     html: (outer) =>
-      `<video${withClass(outer, 'media-video')} controls playsinline preload="metadata"${poster}${autoplay}${loop}${muted}${label} width="${width}" height="${height}"><source src="${escapeAttr(media.url(src))}" type="${type}">${escapeAttr(alt)}</video>`,
+      `<video${withClass(outer, 'media-video')} controls playsinline preload="metadata"${poster}${autoplay}${loop}${muted}${label} width="${width}" height="${height}"><source src="${escapeAttr(media.url(src))}" type="${type}"></video>`,
   };
 }
