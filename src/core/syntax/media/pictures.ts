@@ -14,9 +14,6 @@ import { declareSyntax } from '../feature.ts';
 import { CONTENT, MAX_PIXELS, RASTER, STAGE, VIDEO, parseLength, pictureSize, problemMessage, type MediaService, type RasterFormat, type Sizing } from './service.ts';
 import { columnShare } from './columns.ts';
 
-/** Past this, a video makes the single-file HTML heavy: the export warns (scripts/export-html.ts). */
-export const VIDEO_EMBED_WARNING_BYTES = 20 * 1024 * 1024;
-
 /** Attributes the picture itself consumes; the others (a step, an id, classes) go on its outer element. */
 const OWN = new Set(['src', 'alt', 'width', 'height', 'dark', 'poster', 'autoplay', 'loop', 'muted']);
 

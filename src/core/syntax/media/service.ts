@@ -30,6 +30,9 @@ export interface MediaService {
   url(path: string, variant?: MediaVariant): string;
 }
 
+/** Past this, a video makes the single-file HTML heavy: the export warns (scripts/export-html.ts). */
+export const VIDEO_EMBED_WARNING_BYTES = 20 * 1024 * 1024;
+
 /** The largest image accepted, in pixels (an image bigger than this is an error, not a slow build). */
 export const MAX_PIXELS = 50_000_000;
 
