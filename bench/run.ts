@@ -1,13 +1,13 @@
 // `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
 // Prints one table, writes bench/results.json, exits 1 naming each missed budget.
-// Options: --only=loader,check,build,load,stepping,live (comma-separated sections), --quick (fewer runs),
+// Options: --only=loader,check,build,media,load,stepping,live (comma-separated sections), --quick (fewer runs),
 // --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileDeck } from '../src/core/index.ts';
-import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
+import { benchBuild, benchBuildFloor, benchMediaBuild, type BuildFigures, type MediaBuildFigures } from './build.ts';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { BENCH_DECK_NAME, BENCH_DECK_SLIDES, benchDeckFiles, writeBenchDeck } from './deck.ts';
 import { benchLoad, benchStepping, launch, writeFloorPage, type LoadFigures, type StepFigures } from './browser.ts';
@@ -60,6 +60,7 @@ async function main() {
     check?: CheckFigures;
     build?: BuildFigures;
     buildFloor?: BuildFigures;
+    media?: MediaBuildFigures;
     load?: LoadFigures & { floor: { fontFile: string; titleFont: string } };
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
@@ -84,6 +85,11 @@ async function main() {
       results.buildFloor = benchBuildFloor(quick ? 3 : 5);
     }
     else execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  }
+  if (wants('media')) {
+    await settle('media');
+    log('media: npm run build with the picture cache emptied, then full; the guide\'s bytes');
+    results.media = benchMediaBuild();
   }
   if (wants('load') || wants('stepping') || wants('live')) {
     const floorDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
@@ -182,7 +188,7 @@ async function main() {
       '@playwright/test': pkg('@playwright/test'),
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     },
-    sections: only ?? ['loader', 'check', 'build', 'load', 'stepping', 'live'],
+    sections: only ?? ['loader', 'check', 'build', 'media', 'load', 'stepping', 'live'],
     quick,
     ...results,
     budgets: budgets.filter((b) => b.value !== undefined).map((b) => ({ name: b.name, limit: b.limit, value: b.value, unit: b.unit, ok: Number.isFinite(b.value!) && b.ok(b.value!) })),
@@ -214,6 +220,11 @@ function printTable(r: any) {
   }
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
   if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
+  if (r.media) {
+    const m = r.media;
+    rows.push(['npm run build, picture cache empty / full', `${m.coldS} s / ${m.warmS} s wall`]);
+    rows.push(['the guide: page, and the pictures and video it shows', `${kib(m.guide.htmlBytes)} KiB + ${kib(m.guide.mediaBytes)} KiB in ${m.guide.files} files (the pictures' sources: ${kib(m.sourceBytes)} KiB)`]);
+  }
   if (r.load) {
     const b = r.load.bytes;
     rows.push(['bytes before title visible (gzip, median)', `${kib(b.beforeTitleGzip)} KiB in ${b.beforeTitleRequests} request(s), worst run ${kib(b.beforeTitleGzipWorst)} KiB`]);
