@@ -37,8 +37,10 @@ export function createMediaService(root: string, cacheDir = path.join(root, MEDI
   const rootDir = path.resolve(root);
   const metaDir = path.join(cacheDir, 'meta');
 
-  const describeFile = async (full: string): Promise<Described> => {
-    if (!full.startsWith(rootDir + path.sep)) return { kind: 'problem', problem: 'outside' };
+  /** Where a deck's files may be: the project, or for a deck kept outside it (a temporary copy), its own folder (as read-asset.ts). */
+  const allowedFor = (base: string) => (base.startsWith(rootDir + path.sep) || base === rootDir ? rootDir : base);
+  const describeFile = async (full: string, allowed: string): Promise<Described> => {
+    if (!full.startsWith(allowed + path.sep)) return { kind: 'problem', problem: 'outside' };
     let stat;
     try {
       stat = statSync(full);
@@ -70,7 +72,7 @@ export function createMediaService(root: string, cacheDir = path.join(root, MEDI
   return {
     async prepare(deckFile, source) {
       const base = path.dirname(path.resolve(root, deckFile));
-      await Promise.all(mediaPaths(source).map((p) => describeFile(path.resolve(base, safeDecode(p)))));
+      await Promise.all(mediaPaths(source).map((p) => describeFile(path.resolve(base, safeDecode(p)), allowedFor(base))));
     },
     forDeck(deckFile) {
       const base = path.dirname(path.resolve(root, deckFile));
@@ -78,7 +80,7 @@ export function createMediaService(root: string, cacheDir = path.join(root, MEDI
       return {
         describe(p) {
           const full = path.resolve(base, p);
-          if (!full.startsWith(rootDir + path.sep)) return { kind: 'problem', problem: 'outside' };
+          if (!full.startsWith(allowedFor(base) + path.sep)) return { kind: 'problem', problem: 'outside' };
           const d = lookup(p);
           if (!d) return existsSync(full) ? undefined : { kind: 'problem', problem: 'missing' };
           const { hash: _h, file: _f, ...description } = d;

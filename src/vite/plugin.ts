@@ -178,6 +178,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
         // image) may be used by any deck, so every deck is recompiled.
         const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
+        // A picture changed: its converted files have new names, and a slide kept from the last
+        // compile would still name the old ones (the compiler only sees files read as text).
+        if (/\.(png|jpe?g|gif|webp|avif|mp4|webm)$/i.test(file)) compilers.clear();
         // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
         if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
         for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, await compile(name)) });

@@ -56,7 +56,9 @@ export function picturesPlugin(md: MarkdownIt): void {
         const at = locate(env, state.src, block.map, src, start);
         image.meta = { ...(image.meta ?? {}), assetChecked: true };
         const share = columns.reduce((product, column) => product * columnShare(column), 1);
-        const built = buildMedia(env, media, image, { line: at.line, column: at.column }, slideIndex, { width: CONTENT.width * share, height: CONTENT.height });
+        // (A dark variant's or a poster's problem is reported at its own path.)
+        const find = (needle: string) => locate(env, state.src, block.map, needle, start);
+        const built = buildMedia(env, media, image, { line: at.line, column: at.column }, slideIndex, { width: CONTENT.width * share, height: CONTENT.height }, find);
         if (built) image.meta.media = built;
       }
     }
@@ -75,18 +77,26 @@ export function picturesPlugin(md: MarkdownIt): void {
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One picture (or video) of the deck, or undefined when its file cannot be used (reported). */
-export function buildMedia(env: DeckEnv, media: MediaService, image: Token, at: Position, slideIndex: number, box: { width: number; height: number }): MediaMeta | undefined {
+export function buildMedia(
+  env: DeckEnv,
+  media: MediaService,
+  image: Token,
+  at: Position,
+  slideIndex: number,
+  box: { width: number; height: number },
+  find: (needle: string) => Position = () => at,
+): MediaMeta | undefined {
   const src = assetPath(String(image.attrGet('src') ?? ''));
   const alt = image.content.trim();
   const eager = slideIndex <= 1;
   const classes = String(image.attrGet('class') ?? '').split(/\s+/);
   const sizing: Sizing = { box, width: attrText(image, 'width'), height: attrText(image, 'height'), stretch: classes.includes('stretch') };
-  if (VIDEO.test(src)) return buildVideo(env, media, image, src, alt, at);
+  if (VIDEO.test(src)) return buildVideo(env, media, image, src, alt, at, find);
   const light = picture(env, media, src, alt, sizing, eager, at);
   if (!light) return undefined;
   const darkSrc = attrText(image, 'dark');
   if (!darkSrc) return { html: (outer) => light.html(outer) };
-  const darkAt = { line: at.line, column: at.column };
+  const darkAt = find(darkSrc);
   const dark = isLocalPath(darkSrc) ? picture(env, media, assetPath(darkSrc), alt, sizing, eager, darkAt, light.size) : undefined;
   if (!dark) return { html: (outer) => light.html(outer) };
   return {
@@ -153,7 +163,7 @@ function withClass(outer: string, name: string): string {
   return ` class="${name}"${outer}`;
 }
 
-function buildVideo(env: DeckEnv, media: MediaService, image: Token, src: string, alt: string, at: Position): MediaMeta | undefined {
+function buildVideo(env: DeckEnv, media: MediaService, image: Token, src: string, alt: string, at: Position, find: (needle: string) => Position): MediaMeta | undefined {
   const described = media.describe(src);
   if (!described) return undefined;
   if (described.kind === 'problem') {
@@ -168,7 +178,10 @@ function buildVideo(env: DeckEnv, media: MediaService, image: Token, src: string
     if (still?.kind === 'raster' && still.width * still.height <= MAX_PIXELS) {
       const { file } = pictureSize(still, { box: CONTENT });
       poster = ` poster="${escapeAttr(media.url(assetPath(posterSrc), { format: 'webp', ...file }))}"`;
-    } else if (still?.kind === 'problem') report(env, 'error', at.line, at.column, problemMessage(assetPath(posterSrc), still.problem, still.detail));
+    } else if (still?.kind === 'problem') {
+      const p = find(posterSrc);
+      report(env, 'error', p.line, p.column, problemMessage(assetPath(posterSrc), still.problem, still.detail));
+    }
   } else {
     report(env, 'warning', at.line, at.column, `video "${src}" has no poster: give it one with {poster=…} (the PDF shows the poster; no frame is taken from the video here)`);
   }
