@@ -5,6 +5,7 @@ import { fontsPlugin } from './src/vite/fonts.ts';
 import { mathPlugin } from './src/vite/math.ts';
 import { codePlugin } from './src/vite/code.ts';
 import { scholarlyPlugin } from './src/vite/scholarly.ts';
+import { mediaPlugin } from './src/vite/media.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -26,6 +27,8 @@ export default defineConfig({
     codePlugin(),
     // Pages with citations, footnotes or diagrams: their sheets (no script: all drawn at build time).
     scholarlyPlugin(),
+    // Pages with pictures, columns, layouts, tables or callouts: their sheet, and the pictures' script.
+    mediaPlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

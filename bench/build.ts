@@ -1,6 +1,6 @@
 // Build: wall time and peak memory (max RSS of the largest process) of `npm run build`, via
 // GNU time. Median of several runs after one warm-up.
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GNU_TIME, timeProcess } from './process-time.ts';
@@ -59,4 +59,47 @@ function floorBuildCommand(): string {
     .split(' ')
     .map((word) => (word.includes('/') && existsSync(word) ? JSON.stringify(path.resolve(word)) : word))
     .join(' ');
+}
+
+export interface MediaBuildFigures {
+  /** `npm run build` with the picture cache emptied (every picture converted), and again with it full. */
+  coldS: number;
+  warmS: number;
+  /** What the guide's page brings a browser: its HTML and the pictures and video it shows (the first source of each <picture>, as Chromium picks AVIF). */
+  guide: { htmlBytes: number; mediaBytes: number; files: number };
+  /** The source files those pictures were made from, as they are in slides/. */
+  sourceBytes: number;
+}
+
+/**
+ * Pictures (src/node/media.ts): the build with the cache in node_modules/.cache/deck-media emptied,
+ * then with it as that build left it (a rebuild converts none); and the guide's bytes.
+ */
+export function benchMediaBuild(cwd = process.cwd()): MediaBuildFigures {
+  const cache = path.join(cwd, 'node_modules/.cache/deck-media');
+  const aside = `${cache}.bench-${process.pid}`;
+  const had = existsSync(cache);
+  if (had) renameSync(cache, aside);
+  let cold: number;
+  try {
+    cold = buildOnce(cwd).wallS;
+  } finally {
+    if (had) {
+      rmSync(cache, { recursive: true, force: true });
+      renameSync(aside, cache);
+    }
+  }
+  const warm = buildOnce(cwd).wallS;
+  const page = readFileSync(path.join(cwd, 'dist/guide/index.html'), 'utf8');
+  const files = new Set<string>();
+  for (const m of page.matchAll(/<picture[^>]*>(?:<source[^>]*srcset="([^"]+)"|<img[^>]*src="([^"]+)")/g)) files.add(m[1] ?? m[2]!);
+  for (const m of page.matchAll(/<(?:source|video)\b[^>]*\s(?:src|poster)="([^"]+)"/g)) if (!m[1]!.startsWith('data:')) files.add(m[1]!);
+  const inDist = [...files].filter((f) => !f.startsWith('data:')).map((f) => path.join(cwd, 'dist/guide', f));
+  const sources = readdirSync(path.join(cwd, 'slides/plots')).map((f) => path.join(cwd, 'slides/plots', f));
+  return {
+    coldS: round(cold, 2),
+    warmS: round(warm, 2),
+    guide: { htmlBytes: Buffer.byteLength(page), mediaBytes: inDist.reduce((sum, f) => sum + statSync(f).size, 0), files: inDist.length },
+    sourceBytes: sources.reduce((sum, f) => sum + statSync(f).size, 0),
+  };
 }

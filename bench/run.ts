@@ -1,13 +1,13 @@
 // `npm run bench`: every speed figure of the project, measured on this machine, against budgets.
 // Prints one table, writes bench/results.json, exits 1 naming each missed budget.
-// Options: --only=loader,check,build,guide,load,stepping,live,remote (comma-separated sections), --quick (fewer runs),
+// Options: --only=loader,check,build,guide,media,load,stepping,live,remote (comma-separated sections), --quick (fewer runs),
 // --wait-idle[=minutes] (wait for a quiet machine before each section, default 10 minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileDeck } from '../src/core/index.ts';
-import { benchBuild, benchBuildFloor, type BuildFigures } from './build.ts';
+import { benchBuild, benchBuildFloor, benchMediaBuild, type BuildFigures, type MediaBuildFigures } from './build.ts';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { benchGuide, type GuideFigures } from './guide.ts';
 import { BENCH_DECK_NAME, BENCH_DECK_SLIDES, benchDeckFiles, writeBenchDeck } from './deck.ts';
@@ -64,6 +64,7 @@ async function main() {
     build?: BuildFigures;
     buildFloor?: BuildFigures;
     guide?: GuideFigures;
+    media?: MediaBuildFigures;
     load?: FirstViewFigures & { floor: { titleFont: string; bytes: number }; builds: PeerBuilds };
     stepping?: StepFigures;
     liveEdit?: LiveEditFigures;
@@ -103,6 +104,11 @@ async function main() {
       results.buildFloor = benchBuildFloor(quick ? 3 : 5);
     }
     else execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  }
+  if (wants('media')) {
+    await settle('media');
+    log('media: npm run build with the picture cache emptied, then full; the guide\'s bytes');
+    results.media = benchMediaBuild();
   }
   if (wants('load') || wants('stepping') || wants('live') || wants('remote')) {
     const floorDir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
@@ -246,7 +252,7 @@ async function main() {
       ...(MARP_VERSION ? { '@marp-team/marp-cli': MARP_VERSION } : {}),
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     },
-    sections: only ?? ['loader', 'check', 'build', 'guide', 'load', 'stepping', 'live', 'remote'],
+    sections: only ?? ['loader', 'check', 'build', 'guide', 'media', 'load', 'stepping', 'live', 'remote'],
     quick,
     ...results,
     budgets: budgets.filter((b) => b.value !== undefined).map((b) => ({ name: b.name, limit: b.limit, value: b.value, unit: b.unit, ok: Number.isFinite(b.value!) && b.ok(b.value!) })),
@@ -279,6 +285,11 @@ function printTable(r: any) {
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
   if (r.guide) rows.push([`guide compile with citations and diagrams (median of ${r.guide.runs})`, `${r.guide.coldMs} ms cold (${r.guide.loadMs} ms of it loading citation-js, beautiful-mermaid, Graphviz) · ${r.guide.warmMs} ms warm`]);
   if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
+  if (r.media) {
+    const m = r.media;
+    rows.push(['npm run build, picture cache empty / full', `${m.coldS} s / ${m.warmS} s wall`]);
+    rows.push(['the guide: page, and the pictures and video it shows', `${kib(m.guide.htmlBytes)} KiB + ${kib(m.guide.mediaBytes)} KiB in ${m.guide.files} files (the pictures' sources: ${kib(m.sourceBytes)} KiB)`]);
+  }
   if (r.load) {
     const b = r.load.builds;
     rows.push([`peer deck, npm run build (median of ${b.peer.runs})`, `${b.peer.wallS} s wall · ${b.peer.cpuS} s CPU`]);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { countFrames, formatDiagnostic, hasErrors } from '../src/core/index.ts';
 import { deckNameProblem, listDecks, loadDeckWithCode } from '../src/node/read-deck.ts';
 import { createCodeHighlighter } from '../src/node/code-highlighter.ts';
+import { createMediaService } from '../src/node/media.ts';
 
 const args = process.argv.slice(2);
 const files = (args.length > 0 ? args : ['slides']).flatMap((arg) => {
@@ -23,10 +24,12 @@ if (files.length === 0) {
 
 let failed = false;
 const highlighter = await createCodeHighlighter();
+// Pictures are read (not converted) so that a missing, damaged or huge one is reported here too.
+const media = createMediaService(process.cwd());
 for (const file of files) {
   const relative = path.relative(process.cwd(), path.resolve(file));
   const shown = relative.startsWith('..') ? path.resolve(file) : relative;
-  const loaded = await loadDeckWithCode(shown, highlighter);
+  const loaded = await loadDeckWithCode(shown, highlighter, undefined, undefined, media);
   // A deck named outside [a-z0-9-] would not be built: the name is an error like any other.
   const badName = deckNameProblem(shown);
   const deck = badName ? { ...loaded, diagnostics: [badName, ...loaded.diagnostics] } : loaded;

@@ -1,9 +1,10 @@
 // The single-file export: the built page with its scripts, styles, fonts and images inlined, so the
 // deck (build steps and presenter view included) runs from file:// with no server and no network.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTreeAdapter, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { mediaType } from '../src/node/mime.ts';
+import { VIDEO_EMBED_WARNING_BYTES } from '../src/core/syntax/media/service.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -155,7 +156,13 @@ function deferredChunks(js: string, file: string, root: string): string[] | unde
 export function inlineSite(root: string, page = 'index.html'): string {
   const pageFile = path.join(root, page);
   const document = parse(readFileSync(pageFile, 'utf8'));
+  onePictureFile(document);
   for (const element of elements(document)) {
+    if (element.tagName === 'source' && element.parentNode && 'tagName' in element.parentNode && element.parentNode.tagName === 'video') {
+      const file = resolveLocal(attr(element, 'src') ?? '', pageFile, root);
+      const bytes = file ? statSync(file).size : 0;
+      if (bytes > VIDEO_EMBED_WARNING_BYTES) console.warn(`warning: ${path.relative(root, file!)} is ${(bytes / 2 ** 20).toFixed(1)} MiB; embedded, it makes the single HTML file that much heavier (past ${VIDEO_EMBED_WARNING_BYTES / 2 ** 20} MiB)`);
+    }
     const rel = attr(element, 'rel') ?? '';
     if (element.tagName === 'script' && attr(element, 'src')) {
       const file = resolveLocal(attr(element, 'src')!, pageFile, root);
@@ -224,6 +231,22 @@ export function inlineSite(root: string, page = 'index.html'): string {
     }
   }
   return serialize(document);
+}
+
+/**
+ * A built picture (src/core/syntax/media/) offers AVIF, WebP and its original format. Inlined, each
+ * would weigh in the one file: it keeps AVIF, with WebP (which every browser that runs the deck
+ * reads) as its <img> instead of the original.
+ */
+function onePictureFile(document: Node): void {
+  for (const picture of elements(document).filter((e) => e.tagName === 'picture' && (attr(e, 'class') ?? '').split(/\s+/).includes('media-picture'))) {
+    const children = picture.childNodes.filter((c): c is Element => 'tagName' in c);
+    const webp = children.find((c) => c.tagName === 'source' && attr(c, 'type') === 'image/webp');
+    const img = children.find((c) => c.tagName === 'img');
+    if (!webp || !img) continue;
+    setAttr(img, 'src', attr(webp, 'srcset') ?? attr(img, 'src') ?? '');
+    picture.childNodes.splice(picture.childNodes.indexOf(webp), 1);
+  }
 }
 
 /** Writes `<out>/<name>.html` from the built page `<root>/<page>`; returns the file and its size in bytes. */

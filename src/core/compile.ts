@@ -12,6 +12,7 @@ import type { BibliographyParser } from './syntax/cite/bibliography.ts';
 import { bibliographyPath, loadBibliography } from './syntax/cite/index.ts';
 import { addReferenceSlides } from './syntax/cite/references.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
+import type { MediaService } from './syntax/media/service.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -32,6 +33,12 @@ export interface CompileOptions {
   bibliography?: BibliographyParser;
   /** Draws ```mermaid and ```dot diagrams at build time (src/node/diagrams.ts). */
   diagrams?: DiagramRenderer;
+  /**
+   * Pictures and videos: the adapter reads and converts them (src/node/media.ts, with sharp)
+   * before the compile, and the core sizes them and writes <picture>s. Without one, a picture is
+   * a plain <img> of the file as it is.
+   */
+  media?: MediaService;
 }
 
 /** The full chain, and the same chain cut after block parsing (it finds where slides start). */
@@ -110,7 +117,7 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
     const index = slides.length;
     const titleSlide = index === 0 && split.meta.titleSlide;
     const slideText = text.slice(part.start, part.end);
-    const key = cache ? [deckKey, index, titleSlide, part.from, part.emptyLine, part.breakText, slideText].join('\u0000') : '';
+    const key = cache ? [deckKey, index, titleSlide, part.from, part.emptyLine, slideText].join('\u0000') : '';
     const reused = cache?.previous.get(key);
     if (
       cache &&
@@ -134,7 +141,7 @@ function compileSlides(source: string, options: CompileOptions, cache: SlideCach
       assets.set(file, content);
       return content;
     };
-    env.slide = { index, titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, breakText: part.breakText, deckSource: text, allocateId };
+    env.slide = { index, titleSlide, lineOffset: part.from, emptyLine: part.emptyLine, deckSource: text, allocateId };
     const slide = buildSlide(md, md.parse(slideText, env), env);
     slides.push(slide);
     if (cache) cache.next.set(key, { slide, diagnostics: env.diagnostics.slice(firstDiagnostic), shared: state.recording(), capped: env.diagnostics.length >= MAX_DIAGNOSTICS, assets });

@@ -4,6 +4,7 @@ import type { DeckMeta, Diagnostic, Severity } from './model.ts';
 import type { CodeHighlighter } from './syntax/code/highlighter.ts';
 import type { BibliographyParser } from './syntax/cite/bibliography.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
+import type { MediaService } from './syntax/media/service.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -19,6 +20,8 @@ export interface DeckEnv {
   bibliography?: BibliographyParser;
   /** Draws diagrams (see CompileOptions.diagrams). */
   diagrams?: DiagramRenderer;
+  /** Describes and names the deck's pictures and videos (see CompileOptions.media); without one they stay plain <img>s. */
+  media?: MediaService;
   /**
    * Set by compile.ts, which parses a deck one slide at a time: which slide this source is.
    * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
@@ -38,8 +41,6 @@ export interface SlideContext {
   lineOffset: number;
   /** 1-based line the slide is placed at when it holds nothing: the line after its `---`. */
   emptyLine: number;
-  /** The break that starts the slide, as written (split.ts). */
-  breakText: string;
   /** The deck's whole text, in whose lines the shifted maps point (diagnostics find columns there). */
   deckSource: string;
   /** The slide's id for links, from its title (or `slide-N`): unique in the deck. */
@@ -50,7 +51,7 @@ export function createEnv(
   file: string,
   readAsset: DeckEnv['readAsset'] = () => undefined,
   highlighter?: CodeHighlighter,
-  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer } = {},
+  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer; media?: MediaService } = {},
 ): DeckEnv {
   return {
     file,
@@ -59,6 +60,7 @@ export function createEnv(
     ...(highlighter ? { highlighter } : {}),
     ...(extras.bibliography ? { bibliography: extras.bibliography } : {}),
     ...(extras.diagrams ? { diagrams: extras.diagrams } : {}),
+    ...(extras.media ? { media: extras.media } : {}),
   };
 }
 

@@ -14,6 +14,11 @@ import { codePlugin } from './syntax/code/index.ts';
 import { diagramPlugin } from './syntax/diagram/index.ts';
 import { citePlugin } from './syntax/cite/index.ts';
 import { footnotePlugin } from './syntax/footnotes.ts';
+import { picturesPlugin } from './syntax/media/pictures.ts';
+import { columnsPlugin } from './syntax/media/columns.ts';
+import { layoutPlugin } from './syntax/media/layout.ts';
+import { tablesPlugin } from './syntax/media/tables.ts';
+import { calloutsPlugin } from './syntax/media/callouts.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
@@ -56,6 +61,11 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(diagramPlugin) //          ```mermaid, ```dot → inline SVG drawn at build time, stepped nodes
     .use(citePlugin) //             [@key], @key → cites from the .bib, footers, reference slides
     .use(footnotePlugin) //         text[^1], [^1]: … → footnotes at the bottom of their slide
+    .use(picturesPlugin) //         ![alt](x.png){width=60%} → <picture> AVIF/WebP, sized; .mp4/.webm → <video>
+    .use(columnsPlugin) //          :::: columns / ::: column width=40% → side by side
+    .use(layoutPlugin) //           ## Title {.image-right image=… background-image=…} → the section's layout
+    .use(tablesPlugin) //           GFM tables: numbers right, dense when long, {.small}, {.rows} steps
+    .use(calloutsPlugin) //         > [!NOTE] … → a themed callout with an icon and a label
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

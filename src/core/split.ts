@@ -16,8 +16,6 @@ export interface SlideSource {
   end: number;
   /** 1-based line an empty slide is placed at: the line after its `---`. */
   emptyLine: number;
-  /** The break that starts the slide as written (`---`, `***`, `* * *`), trimmed; '' for the deck's first slide. */
-  breakText: string;
 }
 
 export interface DeckSplit {
@@ -57,8 +55,7 @@ export function splitDeck(blocks: MarkdownIt, text: string, env: DeckEnv): DeckS
   const slides: SlideSource[] = [];
   // An empty slide starts on the line after its `---` (the deck's first, on line 1).
   let emptyLine = 1;
-  let breakText = '';
-  const add = (end: number) => slides.push({ from, start: offsetOf(from), end: offsetOf(end), emptyLine, breakText });
+  const add = (end: number) => slides.push({ from, start: offsetOf(from), end: offsetOf(end), emptyLine });
   if (meta.titleSlide && firstHeading !== undefined) {
     // The title slide is made from the front matter: a heading written after it starts a slide
     // of its own (what comes before it, such as the title slide's notes, stays with the title).
@@ -70,7 +67,6 @@ export function splitDeck(blocks: MarkdownIt, text: string, env: DeckEnv): DeckS
     if (slides.length > 0 || meta.titleSlide || hasBlocks(tokens, from, line)) add(line);
     from = line + 1;
     emptyLine = line + 2;
-    breakText = text.slice(offsetOf(line), offsetOf(line + 1)).trim();
   }
   add(lineStarts.length);
   return { meta, slides, references: parseEnv.references };
@@ -131,6 +127,7 @@ export function splitAfterEdit(blocks: MarkdownIt, kept: KeptSplit, text: string
     if (!start || same - lineStart < start[0].length || BLOCK_LEVEL_TEXT.test(line)) return undefined;
     if (scans.some((feature) => feature.scanReads!.test(line))) return undefined;
   }
-  const moved = (offset: number) => (offset > same ? offset + delta : offset);
+  // (A slide ends at a line start, or at the text's end: typing at the very end of the deck moves that end too.)
+  const moved = (offset: number) => (offset > same || offset === old.length ? offset + delta : offset);
   return { ...kept.split, slides: kept.split.slides.map((slide) => ({ ...slide, start: moved(slide.start), end: moved(slide.end) })) };
 }

@@ -10,6 +10,7 @@ import type { Deck, Diagnostic } from '../core/model.ts';
 import { readAssetFromDisk } from './read-asset.ts';
 import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
+import type { NodeMediaService } from './media.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 
@@ -65,11 +66,12 @@ export function loadDeckFromDisk(file: string, root = process.cwd(), compile: ty
  * loadDeckFromDisk with its code highlighted: the grammars the deck names are loaded first
  * (`highlighter` is kept by the caller, so each grammar is loaded once per process).
  */
-export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck): Promise<Deck> {
+export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck, media?: NodeMediaService): Promise<Deck> {
   const read = readDeckFile(file, path.resolve(root, file));
-  if (read.source !== undefined) await highlighter.prepare(read.source);
-  const extras = read.source === undefined ? {} : await scholarlyFor(read.source);
-  return compileRead(file, root, read, compile, highlighter, extras);
+  // (Its bibliography, diagrams and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
+  const [, extras] =
+    read.source === undefined ? [undefined, {}] : await Promise.all([highlighter.prepare(read.source), scholarlyFor(read.source), media?.prepare(file, read.source)]);
+  return compileRead(file, root, read, compile, highlighter, extras, media);
 }
 
 /** Made once per process, when a deck first needs them (the talk needs neither). */
@@ -95,12 +97,13 @@ function compileRead(
   compile: typeof compileDeck,
   highlighter: CodeHighlighter | undefined,
   extras: Pick<CompileOptions, 'bibliography' | 'diagrams'> = {},
+  media?: NodeMediaService,
 ): Deck {
   const fullPath = path.resolve(root, file);
   // Assets stay inside the project; a deck kept outside it (a temporary copy) may use its own folder.
   const inside = fullPath.startsWith(path.resolve(root) + path.sep);
   const readAsset = inside ? readAssetFromDisk(file, root) : readAssetFromDisk(fullPath, path.dirname(fullPath));
-  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}), ...extras });
+  const deck = compile(read.source ?? '', { file, readAsset, ...(highlighter ? { highlighter } : {}), ...extras, ...(media ? { media: media.forDeck(file) } : {}) });
   if (read.diagnostic) return { ...deck, slides: [], diagnostics: [read.diagnostic] };
   return deck;
 }

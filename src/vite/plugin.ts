@@ -9,6 +9,7 @@ import { createDeckCompiler, formatDiagnostic, hasErrors, pageTitle, renderDocum
 import { isLocalPath } from '../core/diagnostics/assets.ts';
 import { deckNameProblem, listDecks, loadDeckWithCode, readDeckFile } from '../node/read-deck.ts';
 import { createCodeHighlighter, type NodeCodeHighlighter } from '../node/code-highlighter.ts';
+import { createMediaService, type NodeMediaService } from '../node/media.ts';
 import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 
 export interface DeckPluginOptions {
@@ -74,8 +75,15 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   const compilerOf = (name: string) => compilers.get(name) ?? compilers.set(name, createDeckCompiler()).get(name)!;
   /** Shiki, with the grammars the decks name, loaded as they are first named (once per process). */
   let highlighter: Promise<NodeCodeHighlighter> | undefined;
-  const compile = async (name: string): Promise<Deck> =>
-    loadDeckWithCode(deckFile(name), await (highlighter ??= createCodeHighlighter()), config.root, config.command === 'serve' ? compilerOf(name) : undefined);
+  /** Pictures: read before each compile, converted (or found in the cache) after it. */
+  let media: NodeMediaService | undefined;
+  const compile = async (name: string): Promise<Deck> => {
+    media ??= createMediaService(config.root);
+    const deck = await loadDeckWithCode(deckFile(name), await (highlighter ??= createCodeHighlighter()), config.root, config.command === 'serve' ? compilerOf(name) : undefined, media);
+    const { converted, cached } = await media.produce();
+    if (converted > 0) config.logger.info(`deck: ${deckFile(name)}: ${converted} picture file${converted === 1 ? '' : 's'} converted, ${cached} from the cache`);
+    return deck;
+  };
   /** Build only: the decks buildStart compiled, so each page is compiled once. */
   const built = new Map<string, Deck>();
 
@@ -170,6 +178,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         // A deck's own Markdown updates that deck; anything else in the folder (a figure, an
         // image) may be used by any deck, so every deck is recompiled.
         const own = path.dirname(file) === decksDir() && file.endsWith('.md') ? [path.basename(file, '.md')] : deckNames();
+        // A picture changed: its converted files have new names, and a slide kept from the last
+        // compile would still name the old ones (the compiler only sees files read as text).
+        if (/\.(png|jpe?g|gif|webp|avif|mp4|webm)$/i.test(file)) compilers.clear();
         // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
         if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
         for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, await compile(name)) });

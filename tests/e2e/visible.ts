@@ -5,7 +5,7 @@ import type { Frame, Page } from '@playwright/test';
 
 export async function visibleLines(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() => {
-    const LINE = 'h1,h2,h3,h4,h5,h6,p,li,figcaption,dt,dd,pre,text';
+    const LINE = 'h1,h2,h3,h4,h5,h6,p,li,figcaption,dt,dd,pre,text,tr';
     const slide = document.querySelector('.reveal .slides section.present');
     if (!slide) return [];
     const seen = (el: Element) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
@@ -20,6 +20,12 @@ export async function visibleLines(page: Page | Frame): Promise<string[]> {
           const lit = stepped && getComputedStyle(line).backgroundColor !== 'rgba(0, 0, 0, 0)';
           lines.push(`${stepped ? (lit ? '▶ ' : '  ') : ''}${(line.textContent ?? '').replace(/\s+$/, '')}`);
         }
+        continue;
+      }
+      // A table row, as the text export writes it: its cells' words joined by " | ".
+      if (el.tagName === 'TR') {
+        const cells = [...el.children].filter((cell) => cell.matches('th,td')).map((cell) => (seen(cell) ? (cell.textContent ?? '').replace(/\s+/g, ' ').trim() : ''));
+        if (cells.some(Boolean)) lines.push(cells.join(' | '));
         continue;
       }
       const isItem = el.tagName === 'LI';

@@ -111,6 +111,12 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
     );
   });
 
+  it('typing at the very end of a deck with no closing newline is kept (found by the property above)', () => {
+    const options: CompileOptions = { file: 'deck.md', readAsset: () => undefined };
+    const compile = createDeckCompiler();
+    for (const source of ['\nx', '\nxx', '\nxxy', '\nxx']) expect(compile(source, options)).toEqual(compileDeck(source, options));
+  });
+
   it('compiles again only the slide an edit is in', () => {
     const source = Array.from({ length: 30 }, (_, i) => `## Slide ${i}\n\n- a {.fragment}\n- b ψ\n`).join('\n---\n\n');
     let reads = 0;

@@ -106,8 +106,15 @@ function checkContainer({ env, src, syntax }: Check, open: Token): void {
         }
         continue;
       }
+      if (type === 'share') {
+        if (param.value === undefined || !/^"?\d+(\.\d+)?%"?$/.test(param.value) || !(parseFloat(param.value.replace(/"/g, '')) > 0 && parseFloat(param.value.replace(/"/g, '')) <= 100)) {
+          const q = locate(env, src, open.map, param.text);
+          report(env, 'error', q.line, q.column, `${param.key} must be a share of the width from 1% to 100% (as "40%"), got "${param.value ?? ''}"`);
+        }
+        continue;
+      }
       const q = locate(env, src, open.map, param.text);
-      const known = allowed.length ? `; "${name}" takes: ${allowed.map((a) => `${a}=N`).join(', ')}` : `; "${name}" takes none`;
+      const known = allowed.length ? `; "${name}" takes: ${allowed.map((a) => (params[a] === 'share' ? `${a}=N%` : `${a}=N`)).join(', ')}` : `; "${name}" takes none`;
       report(env, 'error', q.line, q.column, `unknown parameter "${param.text}" for ::: ${name}${didYouMean(param.key, allowed) || known}`);
     }
   }

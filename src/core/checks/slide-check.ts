@@ -21,11 +21,7 @@ export function slideCheckPlugin(md: MarkdownIt): void {
           // An empty slide starts right after its break (`---`, `***`, `___`…); one with only notes starts at the notes.
           const onlyNotes = body.some((t) => t.map);
           const line = onlyNotes ? mark.line : Math.max(1, mark.line - 1);
-          // (Only the slide's own break, as the split saw it: reading the deck's text would tie the
-          // slide to lines outside it. The deck's first slide has none.)
-          const written = env.slide ? env.slide.breakText : mark.index > 0 ? (state.src.split('\n')[line - 1]?.trim() ?? '') : '';
-          const after = THEMATIC_BREAK.test(written) ? ` after this "${written}"` : '';
-          report(env, 'warning', line, 1, onlyNotes ? 'empty slide: it holds only speaker notes, nothing the audience sees' : `empty slide: nothing to show${after}`);
+          report(env, 'warning', line, 1, onlyNotes ? 'empty slide: it holds only speaker notes, nothing the audience sees' : 'empty slide: nothing to show on it');
         } else if (!body.some((t) => t.type === 'heading_open')) {
           report(env, 'warning', mark.line, 1, `slide ${mark.index + 1} has no heading; start it with "## …" so it has a name (its URL is #/${mark.id})`);
         }
@@ -33,9 +29,6 @@ export function slideCheckPlugin(md: MarkdownIt): void {
     }
   });
 }
-
-/** A line CommonMark reads as a thematic break: three or more of one of `-`, `*`, `_`, spaces between. */
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Anything outside speaker notes that the audience would see. */
 function hasContent(body: Token[]): boolean {

@@ -4,17 +4,22 @@ import type { DeckEnv } from '../env.ts';
 import type { DeckMeta } from '../model.ts';
 import { slideMark } from '../plugins/slides.ts';
 import { externalLinkAttrs } from '../syntax/links.ts';
+import type { SlideLayout } from '../syntax/media/layout.ts';
 
 export function slideRenderPlugin(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
   md.renderer.rules.slide_open = (tokens, idx, _options, env) => {
     const mark = slideMark(tokens[idx]!);
     const meta = (env as DeckEnv | undefined)?.meta;
-    const classAttr = mark.titleSlide ? ' class="title-slide"' : '';
+    // A layout or background written on the slide's heading (syntax/media/layout.ts).
+    const layout = tokens[idx]!.meta?.layout as SlideLayout | undefined;
+    const classes = [...(mark.titleSlide ? ['title-slide'] : []), ...(layout?.classes ?? [])];
+    const classAttr = classes.length ? ` class="${classes.join(' ')}"` : '';
+    const styleAttr = layout?.style ? ` style="${escape(layout.style)}"` : '';
     // The slide's build steps, from the model: the step counter reads them (src/runtime/slide-number.ts).
     const steps = (tokens[idx]!.meta?.steps as { stepLines: number[] } | undefined)?.stepLines.length;
     const stepsAttr = steps === undefined ? '' : ` data-steps="${steps + 1}"`;
-    const open = `<section id="${escape(mark.id)}"${classAttr} data-source-line="${mark.line}"${stepsAttr}>\n`;
+    const open = `<section id="${escape(mark.id)}"${classAttr}${styleAttr} data-source-line="${mark.line}"${stepsAttr}>\n${layout?.prefix ?? ''}`;
     return mark.titleSlide && meta ? open + renderTitleBlock(meta, escape) : open;
   };
   md.renderer.rules.slide_close = () => '</section>\n';

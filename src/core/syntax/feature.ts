@@ -7,8 +7,8 @@ import container from 'markdown-it-container';
 import type { DeckEnv } from '../env.ts';
 import { FRONT_MATTER, type FrontMatterField } from '../meta.ts';
 
-/** What a container parameter's value is: `step` (a step number, see steps/step-number.ts). */
-export type ParameterType = 'step';
+/** What a container parameter's value is: `step` (a step number, see steps/step-number.ts), `share` (`40%`). */
+export type ParameterType = 'step' | 'share';
 
 export interface ContainerDeclaration {
   /** `::: name` */

@@ -11,7 +11,7 @@ export function syntaxReference(syntax: Syntax): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   for (const f of syntax.features) {
     for (const c of f.containers ?? []) {
-      const params = Object.entries(c.params ?? {}).map(([key, type]) => `\`${key}=N\` (${type === 'step' ? 'a step number' : type})`);
+      const params = Object.entries(c.params ?? {}).map(([key, type]) => `\`${key}=${type === 'share' ? 'N%' : 'N'}\` (${type === 'step' ? 'a step number' : 'a share of the row’s width'})`);
       rows.push(`| \`::: ${c.name}\` | container | ${f.feature} | ${cell(c.summary)}; ${params.length ? `takes ${params.join(', ')}` : 'takes no parameters'} |`);
     }
   }

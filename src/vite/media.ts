@@ -1,0 +1,59 @@
+// Vite adapter for pictures, layout, tables and callouts: a page that uses one of them gets, and
+// no other page does, the sheet src/theme/media.css inline in its <head>; a page with pictures
+// gets the little script that loads the next slide's pictures early and restarts animated ones
+// (src/runtime/media.ts). The talk, which uses none of them, loads none of it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const SHEET = fileURLToPath(new URL('../theme/media.css', import.meta.url));
+const RUNTIME = '/src/runtime/media.ts';
+
+/** What of this feature the page's slides use. */
+export function pageHasMedia(html: string): { pictures: boolean; any: boolean } {
+  const body = html.slice(Math.max(0, html.search(/<body\b/i)));
+  const pictures = /<picture class="media-picture|<video class="media-video|class="deck-background/.test(body);
+  const any = pictures || /class="(columns|callout |deck-table)|class="[^"]*\blayout-|has-background-color/.test(body);
+  return { pictures, any };
+}
+
+/** The sheet as a page carries it: comments and spare whitespace out. */
+export function mediaCss(): string {
+  return readFileSync(SHEET, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s*\n\s*/g, '')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':');
+}
+
+export function mediaPlugin(): Plugin[] {
+  let css: string | undefined;
+  return [
+    {
+      name: 'deck-media-runtime',
+      transformIndexHtml: {
+        order: 'pre',
+        handler(html) {
+          if (!pageHasMedia(html).pictures) return html;
+          const load = `requestAnimationFrame(() => setTimeout(() => import('${RUNTIME}')));`;
+          return { html, tags: [{ tag: 'script', attrs: { type: 'module' }, children: load, injectTo: 'body' }] };
+        },
+      },
+    },
+    {
+      name: 'deck-media-css',
+      configureServer(server) {
+        server.watcher.on('change', (file) => {
+          if (file === SHEET) css = undefined;
+        });
+      },
+      transformIndexHtml: {
+        order: 'post',
+        handler(html) {
+          if (!pageHasMedia(html).any) return html;
+          return { html, tags: [{ tag: 'style', attrs: { 'data-deck': 'media' }, children: (css ??= mediaCss()), injectTo: 'head' }] };
+        },
+      },
+    },
+  ];
+}
