@@ -163,13 +163,17 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       }
       // A save often arrives as several events (truncate, then write); wait for them to settle.
       const pending = new Map<string, ReturnType<typeof setTimeout>>();
+      // One update at a time, in the order of the saves: a compile waits for grammars, the
+      // bibliography, diagrams and pictures, and an earlier save's compile that finished after a
+      // later one's would put the older text back on the page.
+      let updating: Promise<void> = Promise.resolve();
       const onChange = (file: string) => {
         if (!file.startsWith(decksDir() + path.sep)) return;
         clearTimeout(pending.get(file));
         pending.set(file, setTimeout(() => {
           pending.delete(file);
           // The loader does not throw on content; whatever else goes wrong must not stop the server.
-          sendUpdates(file).catch((error: unknown) => config.logger.error(`deck: could not update after a change to ${file}: ${String(error)}`));
+          updating = updating.then(() => sendUpdates(file)).catch((error: unknown) => config.logger.error(`deck: could not update after a change to ${file}: ${String(error)}`));
         }, SETTLE_MS));
       };
       const sendUpdates = async (file: string) => {
