@@ -106,6 +106,8 @@ test('diagrams are drawn in the theme’s colours, light and dark, and nothing c
   expect(dark.edge).toBe(dark.ink);
   // The Mermaid diagram's words, in the slide's font and ink.
   await page.goto(`${server.url}/scholarly/#/flow`);
+  // (Only the hash changed: reveal.js moves to the slide after the navigation has ended.)
+  await page.locator('.reveal section#flow.present figure.diagram text').first().waitFor();
   const font = await page.evaluate(() => {
     const text = document.querySelector('.reveal section.present figure.diagram text')!;
     return { family: getComputedStyle(text).fontFamily, main: getComputedStyle(document.querySelector('.reveal')!).fontFamily };
