@@ -16,10 +16,11 @@ export function slideRenderPlugin(md: MarkdownIt): void {
     const classes = [...(mark.titleSlide ? ['title-slide'] : []), ...(layout?.classes ?? [])];
     const classAttr = classes.length ? ` class="${classes.join(' ')}"` : '';
     const styleAttr = layout?.style ? ` style="${escape(layout.style)}"` : '';
+    const stateAttr = layout?.state ? ` data-state="${escape(layout.state)}"` : '';
     // The slide's build steps, from the model: the step counter reads them (src/runtime/slide-number.ts).
     const steps = (tokens[idx]!.meta?.steps as { stepLines: number[] } | undefined)?.stepLines.length;
     const stepsAttr = steps === undefined ? '' : ` data-steps="${steps + 1}"`;
-    const open = `<section id="${escape(mark.id)}"${classAttr}${styleAttr} data-source-line="${mark.line}"${stepsAttr}>\n${layout?.prefix ?? ''}`;
+    const open = `<section id="${escape(mark.id)}"${classAttr}${styleAttr}${stateAttr} data-source-line="${mark.line}"${stepsAttr}>\n${layout?.prefix ?? ''}`;
     return mark.titleSlide && meta ? open + renderTitleBlock(meta, escape) : open;
   };
   md.renderer.rules.slide_close = () => '</section>\n';
