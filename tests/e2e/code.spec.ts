@@ -4,7 +4,6 @@
 // themes recolour the code; long code scrolls to its highlighted lines, on screen and in the PDF;
 // copying leaves line numbers out; nothing is fetched from elsewhere and no highlighter code is
 // shipped; the talk's page loads nothing of it; live reload follows a code file.
-import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,8 @@ import { compileDeck, countFrames, deckFrames, framesToText, type Deck } from '.
 import { FEATURE_READERS, parse5Reader } from '../../src/core/frames.ts';
 import { frameItems, BLOCK_BREAK } from '../../src/core/visibility.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
-import { serveFolders, type StaticServer } from '../../src/node/static-server.ts';
+import type { StaticServer } from '../../src/node/static-server.ts';
+import { buildTestSite } from './test-site.ts';
 import { exportText } from '../../scripts/export-text.ts';
 import { guard } from './overflow-guard.ts';
 
@@ -39,11 +39,8 @@ test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'deck-code-'));
   const decks = path.join(work, 'decks');
   cpSync(FIXTURES, decks, { recursive: true });
-  // The build wants the site's root deck; it is a stand-in here.
-  writeFileSync(path.join(decks, 'collaborations-in-ml.md'), '## The root page of the test site\n');
   site = path.join(work, 'site');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', site, '--emptyOutDir'], { stdio: 'pipe', env: { ...process.env, DECKS_DIR: decks } });
-  server = await serveFolders({ '/': site }, 0);
+  server = await buildTestSite(decks, site);
 });
 
 test.afterAll(async () => {

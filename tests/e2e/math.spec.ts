@@ -12,16 +12,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import { compileDeck, countFrames, deckFrames, framesToText } from '../../src/core/index.ts';
-import { serveFolders, type StaticServer } from '../../src/node/static-server.ts';
+import type { StaticServer } from '../../src/node/static-server.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { guard, serveDeck } from './overflow-guard.ts';
+import { buildTestSite, openCollectingAway } from './test-site.ts';
 import { visibleLines } from './visible.ts';
 
 const SOURCE_FILE = 'tests/fixtures/decks/math.md';
 const SOURCE = readFileSync(SOURCE_FILE, 'utf8');
 const deck = compileDeck(SOURCE, { file: SOURCE_FILE });
 const frames = deckFrames(deck);
-const STAND_IN = '## The root page of the test site\n';
 
 let work = '';
 let server: StaticServer;
@@ -34,13 +34,8 @@ test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'deck-math-'));
   const decks = path.join(work, 'decks');
   mkdirSync(decks);
-  writeFileSync(path.join(decks, 'collaborations-in-ml.md'), STAND_IN);
   writeFileSync(path.join(decks, 'math.md'), SOURCE);
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', site(), '--emptyOutDir'], {
-    stdio: 'pipe',
-    env: { ...process.env, DECKS_DIR: decks },
-  });
-  server = await serveFolders({ '/': site() }, 0);
+  server = await buildTestSite(decks, site());
 });
 
 test.afterAll(async () => {
@@ -48,17 +43,7 @@ test.afterAll(async () => {
 });
 
 /** Opens the math deck, collecting every request that leaves the test's server. */
-async function open(page: Page, hash = ''): Promise<string[]> {
-  const away: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith(`${server.url}/`) && !/^(data|blob):/.test(request.url())) away.push(request.url());
-  });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`${server.url}/math/${hash}`);
-  await page.locator('.reveal.ready').waitFor();
-  await page.evaluate(() => document.fonts.ready);
-  return away;
-}
+const open = (page: Page, hash = ''): Promise<string[]> => openCollectingAway(page, server, `${server.url}/math/${hash}`);
 
 /** The stepped parts of the current slide's formulas that are on screen. */
 const shownParts = (page: Page) =>

@@ -4,22 +4,21 @@
 // list continues over slides and nothing overflows at any step; the diagrams are drawn in either
 // theme's colours with no request leaving 127.0.0.1; their nodes appear at their steps, as the
 // text export says, and on the PDF's pages.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { compileDeck, deckFrames, type Deck } from '../../src/core/index.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
-import { serveFolders, type StaticServer } from '../../src/node/static-server.ts';
+import type { StaticServer } from '../../src/node/static-server.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { scholarlyFor } from '../unit/scholarly.ts';
 import { guard } from './overflow-guard.ts';
+import { buildTestSite, openCollectingAway } from './test-site.ts';
 import { visibleLines } from './visible.ts';
 
 const SOURCE_FILE = 'tests/fixtures/decks/scholarly.md';
 const SOURCE = readFileSync(SOURCE_FILE, 'utf8');
-const STAND_IN = '## The root page of the test site\n';
 
 let work = '';
 let server: StaticServer;
@@ -35,14 +34,9 @@ test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'deck-scholarly-'));
   const decks = path.join(work, 'decks');
   mkdirSync(decks);
-  writeFileSync(path.join(decks, 'collaborations-in-ml.md'), STAND_IN);
   writeFileSync(path.join(decks, 'scholarly.md'), SOURCE);
   copyFileSync('tests/fixtures/decks/scholarly.bib', path.join(decks, 'scholarly.bib'));
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', site(), '--emptyOutDir'], {
-    stdio: 'pipe',
-    env: { ...process.env, DECKS_DIR: decks },
-  });
-  server = await serveFolders({ '/': site() }, 0);
+  server = await buildTestSite(decks, site());
 });
 
 test.afterAll(async () => {
@@ -50,17 +44,7 @@ test.afterAll(async () => {
 });
 
 /** Opens the deck, collecting every request that leaves the test's server. */
-async function open(page: Page, hash = ''): Promise<string[]> {
-  const away: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith(`${server.url}/`) && !/^(data|blob):/.test(request.url())) away.push(request.url());
-  });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`${server.url}/scholarly/${hash}`);
-  await page.locator('.reveal.ready').waitFor();
-  await page.evaluate(() => document.fonts.ready);
-  return away;
-}
+const open = (page: Page, hash = ''): Promise<string[]> => openCollectingAway(page, server, `${server.url}/scholarly/${hash}`);
 
 test('a citing slide ends with a footer of the full references it cites, each linked by its DOI', async ({ page }) => {
   await open(page, '#/citing');
