@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { afterFirstPaint, minifyCss } from './page-assets.ts';
 import { MAX_STAGES } from '../core/syntax/code/ranges.ts';
 
 const SHEET = fileURLToPath(new URL('../theme/code.css', import.meta.url));
@@ -36,11 +37,7 @@ const BLOCKS = '/* ── Blocks:';
  */
 export function codeCss(blocks = true): string {
   const whole = readFileSync(SHEET, 'utf8');
-  const sheet = (blocks ? whole : whole.slice(0, whole.indexOf(BLOCKS)))
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s*\n\s*/g, '')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':');
+  const sheet = minifyCss(blocks ? whole : whole.slice(0, whole.indexOf(BLOCKS)));
   return blocks ? `${sheet}\n${stageRules().replace(/\n/g, '')}` : sheet;
 }
 
@@ -54,10 +51,7 @@ export function codePlugin(): Plugin[] {
         order: 'pre',
         handler(html) {
           if (!pageHasCode(html).block) return html;
-          // After the first paint, as the deck's runtime loads (index.html): it needs nothing before
-          // reveal.js lays the slide out, and should not compete with the fonts for the first paint.
-          const load = `requestAnimationFrame(() => setTimeout(() => import('${RUNTIME}')));`;
-          return { html, tags: [{ tag: 'script', attrs: { type: 'module' }, children: load, injectTo: 'body' }] };
+          return { html, tags: [afterFirstPaint(RUNTIME)] };
         },
       },
     },

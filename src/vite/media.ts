@@ -2,9 +2,9 @@
 // no other page does, the sheet src/theme/media.css inline in its <head>; a page with pictures
 // gets the little script that loads the next slide's pictures early and restarts animated ones
 // (src/runtime/media.ts). The talk, which uses none of them, loads none of it.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { afterFirstPaint, readSheet } from './page-assets.ts';
 
 const SHEET = fileURLToPath(new URL('../theme/media.css', import.meta.url));
 const RUNTIME = '/src/runtime/media.ts';
@@ -19,11 +19,7 @@ export function pageHasMedia(html: string): { pictures: boolean; any: boolean } 
 
 /** The sheet as a page carries it: comments and spare whitespace out. */
 export function mediaCss(): string {
-  return readFileSync(SHEET, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s*\n\s*/g, '')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':');
+  return readSheet(SHEET);
 }
 
 export function mediaPlugin(): Plugin[] {
@@ -35,8 +31,7 @@ export function mediaPlugin(): Plugin[] {
         order: 'pre',
         handler(html) {
           if (!pageHasMedia(html).pictures) return html;
-          const load = `requestAnimationFrame(() => setTimeout(() => import('${RUNTIME}')));`;
-          return { html, tags: [{ tag: 'script', attrs: { type: 'module' }, children: load, injectTo: 'body' }] };
+          return { html, tags: [afterFirstPaint(RUNTIME)] };
         },
       },
     },

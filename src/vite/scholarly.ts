@@ -1,9 +1,9 @@
 // Vite adapter for citations, footnotes and diagrams: a page that has them (and no other page)
 // gets their sheet (src/theme/citations.css, src/theme/diagrams.css) inline in its <head>. They
 // need no script: the references, footnotes and diagrams are in the page as HTML and SVG.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { readSheet } from './page-assets.ts';
 
 const SHEETS = {
   citations: fileURLToPath(new URL('../theme/citations.css', import.meta.url)),
@@ -17,14 +17,6 @@ export function pageScholarly(html: string): { citations: boolean; diagrams: boo
     citations: /<(?:footer class="(?:cite-footer|footnotes)"|(?:ol|ul) class="references |span class="cite")/.test(body),
     diagrams: /<figure class="diagram /.test(body),
   };
-}
-
-function minify(file: string): string {
-  return readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s*\n\s*/g, '')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':');
 }
 
 export function scholarlyPlugin(): Plugin {
@@ -42,7 +34,7 @@ export function scholarlyPlugin(): Plugin {
         const has = pageScholarly(html);
         const tags = (Object.keys(SHEETS) as (keyof typeof SHEETS)[])
           .filter((name) => has[name])
-          .map((name) => ({ tag: 'style', attrs: { 'data-deck': name }, children: (css[name] ??= minify(SHEETS[name])), injectTo: 'head' as const }));
+          .map((name) => ({ tag: 'style', attrs: { 'data-deck': name }, children: (css[name] ??= readSheet(SHEETS[name])), injectTo: 'head' as const }));
         return tags.length ? { html, tags } : html;
       },
     },
