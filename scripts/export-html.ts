@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultTreeAdapter, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { getAttr, setAttr } from '../src/core/html-attrs.ts';
 import { mediaType } from '../src/node/mime.ts';
 import { VIDEO_EMBED_WARNING_BYTES } from '../src/core/syntax/media/service.ts';
 
@@ -67,15 +68,6 @@ export function scriptText(js: string): string {
   return js.replace(/<(\/script|!--)/gi, '\\x3C$1');
 }
 
-function attr(element: Element, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name)?.value;
-}
-
-function setAttr(element: Element, name: string, value: string): void {
-  const existing = element.attrs.find((a) => a.name === name);
-  if (existing) existing.value = value;
-  else element.attrs.push({ name, value });
-}
 
 function replaceWith(element: Element, tagName: string, text: string, attrs: { name: string; value: string }[]): void {
   const parent = element.parentNode!;
@@ -159,13 +151,13 @@ export function inlineSite(root: string, page = 'index.html'): string {
   onePictureFile(document);
   for (const element of elements(document)) {
     if (element.tagName === 'source' && element.parentNode && 'tagName' in element.parentNode && element.parentNode.tagName === 'video') {
-      const file = resolveLocal(attr(element, 'src') ?? '', pageFile, root);
+      const file = resolveLocal(getAttr(element, 'src') ?? '', pageFile, root);
       const bytes = file ? statSync(file).size : 0;
       if (bytes > VIDEO_EMBED_WARNING_BYTES) console.warn(`warning: ${path.relative(root, file!)} is ${(bytes / 2 ** 20).toFixed(1)} MiB; embedded, it makes the single HTML file that much heavier (past ${VIDEO_EMBED_WARNING_BYTES / 2 ** 20} MiB)`);
     }
-    const rel = attr(element, 'rel') ?? '';
-    if (element.tagName === 'script' && attr(element, 'src')) {
-      const file = resolveLocal(attr(element, 'src')!, pageFile, root);
+    const rel = getAttr(element, 'rel') ?? '';
+    if (element.tagName === 'script' && getAttr(element, 'src')) {
+      const file = resolveLocal(getAttr(element, 'src')!, pageFile, root);
       if (!file) continue;
       const js = readFileSync(file, 'utf8');
       // The page's entry only loads the runtime after the first paint (index.html, bench/README.md),
@@ -192,24 +184,24 @@ export function inlineSite(root: string, page = 'index.html'): string {
         continue;
       }
       assertSelfContained(js, file, root);
-      const type = attr(element, 'type');
+      const type = getAttr(element, 'type');
       replaceWith(element, 'script', scriptText(js), type ? [{ name: 'type', value: type }] : []);
     } else if (element.tagName === 'link' && /\bstylesheet\b/i.test(rel)) {
-      const file = resolveLocal(attr(element, 'href') ?? '', pageFile, root);
+      const file = resolveLocal(getAttr(element, 'href') ?? '', pageFile, root);
       if (!file) continue;
       replaceWith(element, 'style', inlineCssUrls(readFileSync(file, 'utf8'), file, root).replace(/<\/style/gi, '\\3C/style'), []);
     } else if (element.tagName === 'link' && /\bmodulepreload\b|\bpreload\b|\bprefetch\b/i.test(rel)) {
       element.parentNode!.childNodes.splice(element.parentNode!.childNodes.indexOf(element), 1);
     } else if (element.tagName === 'link' && /\bicon\b|\bmanifest\b/i.test(rel)) {
-      const file = resolveLocal(attr(element, 'href') ?? '', pageFile, root);
+      const file = resolveLocal(getAttr(element, 'href') ?? '', pageFile, root);
       if (file) setAttr(element, 'href', dataUrl(file));
     } else {
       for (const name of FETCHED[element.tagName] ?? []) {
-        const value = attr(element, name);
+        const value = getAttr(element, name);
         const file = value && resolveLocal(value, pageFile, root);
         if (file) setAttr(element, name, dataUrl(file));
       }
-      const srcset = attr(element, 'srcset');
+      const srcset = getAttr(element, 'srcset');
       if (srcset) {
         const inlined = srcset.split(',').map((candidate) => {
           const [ref = '', ...rest] = candidate.trim().split(/\s+/);
@@ -219,7 +211,7 @@ export function inlineSite(root: string, page = 'index.html'): string {
         setAttr(element, 'srcset', inlined.join(', '));
       }
     }
-    const style = attr(element, 'style');
+    const style = getAttr(element, 'style');
     if (style && /url\(/.test(style)) setAttr(element, 'style', inlineCssUrls(style, pageFile, root));
     if (element.tagName === 'style') {
       for (const child of element.childNodes) {
@@ -239,12 +231,12 @@ export function inlineSite(root: string, page = 'index.html'): string {
  * reads) as its <img> instead of the original.
  */
 function onePictureFile(document: Node): void {
-  for (const picture of elements(document).filter((e) => e.tagName === 'picture' && (attr(e, 'class') ?? '').split(/\s+/).includes('media-picture'))) {
+  for (const picture of elements(document).filter((e) => e.tagName === 'picture' && (getAttr(e, 'class') ?? '').split(/\s+/).includes('media-picture'))) {
     const children = picture.childNodes.filter((c): c is Element => 'tagName' in c);
-    const webp = children.find((c) => c.tagName === 'source' && attr(c, 'type') === 'image/webp');
+    const webp = children.find((c) => c.tagName === 'source' && getAttr(c, 'type') === 'image/webp');
     const img = children.find((c) => c.tagName === 'img');
     if (!webp || !img) continue;
-    setAttr(img, 'src', attr(webp, 'srcset') ?? attr(img, 'src') ?? '');
+    setAttr(img, 'src', getAttr(webp, 'srcset') ?? getAttr(img, 'src') ?? '');
     picture.childNodes.splice(picture.childNodes.indexOf(webp), 1);
   }
 }

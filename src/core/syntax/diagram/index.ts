@@ -9,6 +9,7 @@ import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse
 import { report, deckShared, type DeckEnv } from '../../env.ts';
 import { sourceLines } from '../../diagnostics/locate.ts';
 import { sanitizeSvg } from '../../figures/sanitize-svg.ts';
+import { getAttr, setAttr } from '../../html-attrs.ts';
 import { fragmentClasses, innerSteps, markInnerSteps, type FragmentMark } from '../../steps/fragment-meta.ts';
 import { DIAGRAM_LANGUAGES, type DiagramLanguage } from './renderer.ts';
 
@@ -207,12 +208,3 @@ function prune(root: Element, test: (e: Element) => boolean): void {
   for (const c of root.childNodes) if ('tagName' in c) prune(c, test);
 }
 
-function getAttr(e: Element, name: string): string | undefined {
-  return e.attrs.find((a) => a.name === name)?.value;
-}
-
-function setAttr(e: Element, name: string, value: string): void {
-  const found = e.attrs.find((a) => a.name === name);
-  if (found) found.value = value;
-  else e.attrs.push({ name, value });
-}
