@@ -383,7 +383,9 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
         const id = /^<section\b[^>]*?\sid="([^"]*)"/.exec(first.html)?.[1];
         const marked = id ? html : html.slice(0, first.start) + `<section ${FIRST_SLIDE_ATTR}` + html.slice(first.start + '<section'.length);
         const scope = id ? `[id="${id.replace(/["\\]/g, '\\$&')}"]` : `[${FIRST_SLIDE_ATTR}]`;
-        return { html: marked, tags: [{ tag: 'style', children: firstSlideFontCss(inline, scope), injectTo: 'head-prepend' }, ...tags] };
+        // In the head after what the template puts first: its <meta charset> must stay within the
+        // page's first 1024 bytes, where a browser looks for it before it starts to read the page.
+        return { html: marked, tags: [{ tag: 'style', children: firstSlideFontCss(inline, scope), injectTo: 'head' }, ...tags] };
       },
     },
     // The pages' own faces: written beside the other assets (the pages were written before this).

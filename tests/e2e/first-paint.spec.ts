@@ -18,6 +18,9 @@ for (const viewport of [
     await page.route(/\/assets\/.*\.(js|css)$/, (route) => route.abort());
     const html = await (await page.goto('./'))!.text();
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/); // nothing blocks the first paint
+    // The encoding is declared where a browser looks for it without a Content-Type charset (a saved
+    // or file:// page): within the first 1024 bytes; found later, the page would be read twice.
+    expect(Buffer.from(html).subarray(0, 1024).toString('latin1')).toMatch(/<meta charset="utf-8"/i);
     const title = firstTitle(page);
     await expect(title).toBeVisible();
     await expect(page.locator('.reveal .slides > section:nth-child(2) h2')).toBeHidden();
