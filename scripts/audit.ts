@@ -8,11 +8,17 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { serveStatic } from '../src/node/static-server.ts';
 import { CHROMIUM_ARGS, systemChromium } from '../src/node/chromium.ts';
+import { helpIfAsked } from './usage.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const MUST_BE_100 = ['accessibility', 'best-practices', 'seo'];
 
+helpIfAsked(process.argv.slice(2), `
+usage: npm run audit [-- --no-build]
+Lighthouse scores the built site (built first unless --no-build) as GitHub Pages serves it, on a
+phone and on a desktop; prints the scores and every audit that cost points. Exits 1 when
+accessibility, best practices or SEO is under 100. AUDIT_PORT: a fixed port.`);
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 // AUDIT_PORT: a fixed port if you need one; by default any free port.
 const site = await serveStatic(path.join(root, 'dist'), '/collaborations-in-ml/', Number(process.env.AUDIT_PORT ?? 0));

@@ -7,8 +7,14 @@ import { countFrames, formatDiagnostic, hasErrors } from '../src/core/index.ts';
 import { deckNameProblem, listDecks, loadDeckWithCode } from '../src/node/read-deck.ts';
 import { createCodeHighlighter } from '../src/node/code-highlighter.ts';
 import { createMediaService } from '../src/node/media.ts';
+import { helpIfAsked } from './usage.ts';
 
 const args = process.argv.slice(2);
+helpIfAsked(args, `
+usage: npm run check [-- paths…]
+Compiles decks (default: every slides/*.md; a folder: the decks in it) and prints each problem as
+file:line:column: error|warning: message, then "file: N slides, M steps" per deck.
+Exits 1 when any deck has an error.`);
 const files = (args.length > 0 ? args : ['slides']).flatMap((arg) => {
   try {
     if (statSync(arg).isDirectory()) return listDecks(arg);

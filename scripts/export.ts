@@ -10,12 +10,24 @@ import { launchOptions } from '../src/node/chromium.ts';
 import { DIST, ensureBuild } from './export-build.ts';
 import { exportHtml } from './export-html.ts';
 import { exportPdf } from './export-pdf.ts';
+import { helpIfAsked } from './usage.ts';
 import { exportText } from './export-text.ts';
 
 const FORMATS = ['pdf', 'slides-pdf', 'html', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
+const USAGE = `
+usage: npm run export [-- formats…] [--out dir] [--no-build | --site dir] [slides/deck.md]
+Writes a deck's exports into exports/ (or --out dir), building the site first when it is older
+than its sources. Formats (default: all): pdf (one page per step), slides-pdf (one page per slide),
+html (one self-contained file that works offline), text (the deck's words, step by step).
+Shortcuts: npm run export:pdf, export:slides-pdf, export:html, export:text.
+  --no-build    use dist/ as it is
+  --site dir    export from a site built elsewhere
+The deck: slides/collaborations-in-ml.md unless a slides/*.md file is given.`;
+
 function parseArgs(argv: string[]) {
+  helpIfAsked(argv, USAGE);
   const formats: Format[] = [];
   let out = 'exports';
   let source = 'slides/collaborations-in-ml.md';

@@ -3,7 +3,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DECK_NAME, RESERVED_NAMES, urlSafeName } from '../src/node/read-deck.ts';
+import { helpIfAsked } from './usage.ts';
 
+helpIfAsked(process.argv.slice(2), `
+usage: npm run new -- <name>
+Starts slides/<name>.md from a short template that shows each marker once; npm start serves it at
+/<name>/. A name is lower-case letters, digits and dashes.`);
 const name = process.argv[2] ?? '';
 const folder = process.env.DECKS_DIR ?? 'slides';
 if (!DECK_NAME.test(name)) {

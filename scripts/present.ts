@@ -7,10 +7,21 @@ import { fileURLToPath } from 'node:url';
 import { transformWithOxc } from 'vite';
 import { DIST, ensureBuild } from './export-build.ts';
 import { startPresent } from '../src/node/present/server.ts';
+import { helpIfAsked } from './usage.ts';
 
 const ROOT_DECK = 'collaborations-in-ml';
 
+const USAGE = `
+usage: npm run present [-- deck] [--port N] [--host ADDRESS] [--no-build]
+Serves the built site on the local network (building it first when it is older than its sources)
+and prints the audience URL, the phone remote's URL (a fresh secret at each start) and its QR code.
+  deck            a deck name or slides/<name>.md (default: ${ROOT_DECK})
+  --port N        the port (default: 4600)
+  --host ADDRESS  the address to listen on (default: 0.0.0.0, every interface)
+  --no-build      serve dist/ as it is`;
+
 function parseArgs(argv: string[]) {
+  helpIfAsked(argv, USAGE);
   let deck = ROOT_DECK;
   let port = 4600;
   let host = '0.0.0.0';
