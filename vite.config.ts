@@ -38,6 +38,10 @@ export default defineConfig({
     // The runtime is imported after first paint (index.html); every browser that runs it knows
     // <link rel=modulepreload>, so the polyfill would be dead weight in the first request.
     modulePreload: { polyfill: false },
+    // Rolldown's plugin-timing report fires on any build over 3 s (a first build converts the
+    // pictures): a dozen lines for the engine's developers on every author's screen. `npm run bench`
+    // and `node --cpu-prof` are where build time is looked into.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   // Several pages, no single-page fallback: an address that is no deck is a 404, never the talk.
   appType: 'mpa',
