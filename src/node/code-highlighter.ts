@@ -76,7 +76,10 @@ export async function createCodeHighlighter(): Promise<NodeCodeHighlighter> {
     highlight(code, lang) {
       const language = byName.get(lang);
       if (!shiki || !language || !shiki.getLoadedLanguages().includes(language.id)) return undefined;
-      const lines = shiki.codeToTokensWithThemes(code, { lang: language.id, themes: CODE_THEMES });
+      // No time limit per line (Shiki's default stops a line after 500 ms and leaves the rest one
+      // token): on a busy machine the first line of an embedded grammar (a <script> in HTML) could
+      // hit it and come out coloured differently from build to build.
+      const lines = shiki.codeToTokensWithThemes(code, { lang: language.id, themes: CODE_THEMES, tokenizeTimeLimit: 0 });
       return lines.map((line) => {
         const out: CodeToken[] = [];
         for (const token of line) {
