@@ -11,6 +11,9 @@ import type { HighlighterCore, LanguageRegistration, ThemeRegistration } from 's
  * GitHub's high-contrast pair: every colour they give code passes WCAG AA on the theme's code
  * background, light and dark (tests/unit/code-colours.test.ts).
  */
+/** Characters in the longest line that is coloured; a longer one is code without colours. */
+export const MAX_COLOURED_LINE = 2000;
+
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
 export interface NodeCodeHighlighter extends CodeHighlighter {
@@ -76,10 +79,11 @@ export async function createCodeHighlighter(): Promise<NodeCodeHighlighter> {
     highlight(code, lang) {
       const language = byName.get(lang);
       if (!shiki || !language || !shiki.getLoadedLanguages().includes(language.id)) return undefined;
-      // No time limit per line (Shiki's default stops a line after 500 ms and leaves the rest one
-      // token): on a busy machine the first line of an embedded grammar (a <script> in HTML) could
-      // hit it and come out coloured differently from build to build.
-      const lines = shiki.codeToTokensWithThemes(code, { lang: language.id, themes: CODE_THEMES, tokenizeTimeLimit: 0 });
+      // The same colours on every build: no time limit per line (Shiki's default stops a line after
+      // 500 ms and leaves its rest one token, so on a busy machine the first line of an embedded
+      // grammar, a <script> in HTML, came out coloured differently from run to run); instead a line
+      // longer than anyone reads on a slide is left uncoloured, so a minified file costs no time.
+      const lines = shiki.codeToTokensWithThemes(code, { lang: language.id, themes: CODE_THEMES, tokenizeTimeLimit: 0, tokenizeMaxLineLength: MAX_COLOURED_LINE });
       return lines.map((line) => {
         const out: CodeToken[] = [];
         for (const token of line) {
