@@ -133,7 +133,7 @@ describe('npm run new', () => {
       const deck = compileDeck(source, { file: 'my-talk.md' });
       expect(deck.diagnostics).toEqual([]);
       expect(deck.meta.title).toBe('My talk');
-      for (const marker of ['{.fragment}', '{step=', '. . .', '::: replace', '::: notes']) {
+      for (const marker of ['{.fragment}', '{step=', '. . .', '::: replace', '::: notes', '$$', '{#eq-', '@eq-', '```python {']) {
         expect(source.split(marker).length - 1, marker).toBeGreaterThanOrEqual(1);
       }
       expect(deck.slides.flatMap((s) => s.steps).length).toBeGreaterThan(deck.slides.length);
