@@ -3,6 +3,8 @@
 
 /** Custom HMR event: the dev server sends a deck's new `<section>`s and errors after a save. */
 export const UPDATE_EVENT = 'deck:update';
+/** Custom HMR event from a page: its slides are not the version an update was based on; send them all. */
+export const RESEND_EVENT = 'deck:resend';
 /** Id of the JSON the dev server puts in the page: which deck it is, and its current errors. */
 export const DEV_INFO_ID = 'deck-dev-info';
 
