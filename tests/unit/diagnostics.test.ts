@@ -1,6 +1,7 @@
 // Diagnostics: one test per fixture case (tests/fixtures/diagnostics/*.txt, named by its line),
 // each with the exact `file:line:column: severity: message` lines it must produce; then the
 // file-reading adapter, `npm run check` and `vite build` as an author meets them.
+import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,8 @@ describe('reading a deck file', () => {
         valid = false;
       }
       expect(firstInvalidUtf8(new Uint8Array(bytes)) === -1, JSON.stringify(bytes)).toBe(valid);
+      // readDeckFile's fast check (node:buffer isUtf8) agrees with it.
+      expect(isUtf8(new Uint8Array(bytes)), JSON.stringify(bytes)).toBe(valid);
     }
   });
 });
