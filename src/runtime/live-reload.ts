@@ -95,6 +95,7 @@ function swapChangedSlides(deck: RevealApi, changed: Record<number, string>, pla
   });
   // The open slide's state (data-state) is the deck's, which only reveal.js's navigation applies.
   const stateChanged = incoming.some(([slide, section]) => slide === current && slide.getAttribute('data-state') !== section.getAttribute('data-state'));
+  const stepsChanged = incoming.some(([slide, section]) => slide.getAttribute('data-steps') !== section.getAttribute('data-steps'));
   for (const [slide, section] of incoming) morphSlide(deck, slide, section);
   // The open slide keeps its place (it may have been renamed); its steps may be fewer now.
   const h = Math.min(place.h, slides.length - 1);
@@ -104,9 +105,9 @@ function swapChangedSlides(deck: RevealApi, changed: Record<number, string>, pla
     // reveal.js shows every step of the slides before the open one, and the open one's up to its step.
     for (const [slide] of incoming) if (slide.classList.contains('past')) for (const fragment of slide.querySelectorAll('.fragment')) fragment.classList.add('visible');
     if (incoming.some(([slide]) => slide === current)) deck.navigateFragment(f);
-    // The step counter counts every slide's steps; a centred slide is placed by its new height.
-    writeStepNumber(deck);
-    deck.layout();
+    // The step counter counts every slide's steps; a centred or stretched slide is placed by its new content.
+    if (stepsChanged) writeStepNumber(deck);
+    if (incoming.some(([slide]) => slide.matches('.center') || slide.querySelector(':scope > .stretch, :scope > .r-stretch'))) deck.layout();
   }
   return { h: place.h, f: place.f, id: slides[place.h]?.id ?? place.id, total: slides.length };
 }

@@ -129,11 +129,25 @@ test('a save replaces only the content of the slides it changed, and keeps the s
   expect(await position(page)).toEqual({ ...before, f: before.f - 1 });
 });
 
+test('a save that adds a step to another slide updates the step counter, and keeps the place', async ({ page }) => {
+  await openAt(page, '#/why-we-collaborate');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  const total = async () => Number(await page.locator('.slide-number .slide-number-b').textContent());
+  const totalBefore = await total();
+  edit(talkFile(), (text) => text.replace('I think you should at least consider it.', 'I think you should at least consider it. {.fragment}'));
+  await expect.poll(total).toBe(totalBefore + 1);
+  expect(await position(page)).toEqual(before);
+});
+
 test('renaming the open slide keeps its position; removing steps lands on the nearest one', async ({ page }) => {
   await openAt(page, '#/why-we-collaborate-2');
   for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
   const before = await position(page);
   expect(before.f).toBe(3);
+  // The step counter's "of N" counts every slide's steps.
+  const total = async () => Number(await page.locator('.slide-number .slide-number-b').textContent());
+  const totalBefore = await total();
   // Step 3 of the slide is drawn by its figure: moved to step 2, the slide loses its last step.
   edit(path.join(decks, 'figures', 'choice.svg'), (svg) => svg.replace('data-step="3"', 'data-step="2"'));
   // A new heading gives the slide a new id; it is found by its position instead.
@@ -150,6 +164,7 @@ test('renaming the open slide keeps its position; removing steps lands on the ne
   expect(after.sameDocument).toBe(true);
   // Step 3 no longer exists: the deck shows the last step that does.
   expect(after.f).toBe(2);
+  expect(await total()).toBe(totalBefore - 1);
   expect((await visibleLines(page)).join('\n')).toContain('powerful');
 });
 
