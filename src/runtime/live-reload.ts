@@ -114,7 +114,9 @@ function swapChangedSlides(deck: RevealApi, changed: Record<number, string>, pla
 
 /** What reveal.js writes on a slide's <section> (its state, not the deck's): kept when the slide is replaced. */
 const REVEAL_CLASSES = ['past', 'present', 'future', 'stack'];
-const REVEAL_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'inert', 'data-fragment', 'data-previous-indexv']);
+const REVEAL_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'inert', 'data-fragment', 'data-previous-indexv', 'data-index-h', 'data-index-v']);
+/** Its inline style: whether it is shown, where a centred slide's top is, its place in the overview. */
+const REVEAL_STYLE = ['display', 'top', 'transform'] as const;
 
 /**
  * Gives a slide the attributes and content of its new `<section>` and has reveal.js take in that one
@@ -124,15 +126,16 @@ const REVEAL_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'inert', 'data-fragm
  */
 function morphSlide(deck: RevealApi, slide: HTMLElement, section: HTMLElement): void {
   const classes = REVEAL_CLASSES.filter((name) => slide.classList.contains(name));
-  const { display, top } = slide.style;
+  const style = REVEAL_STYLE.map((name) => [name, slide.style[name]] as const).filter(([, value]) => value !== '');
   for (const { name } of [...slide.attributes]) if (!section.hasAttribute(name) && !REVEAL_ATTRIBUTES.has(name)) slide.removeAttribute(name);
   for (const { name, value } of [...section.attributes]) if (slide.getAttribute(name) !== value) slide.setAttribute(name, value);
   slide.classList.add(...classes);
-  Object.assign(slide.style, { display, top });
+  const restyle = () => style.forEach(([name, value]) => (slide.style[name] = value));
+  restyle();
   slide.replaceChildren(...section.childNodes);
   deck.syncSlide(slide);
   // (syncSlide loads the slide, which shows it: a slide reveal.js had hidden, far from the open one, stays hidden.)
-  slide.style.display = display;
+  restyle();
 }
 
 function currentPlace(deck: RevealApi): Place {
