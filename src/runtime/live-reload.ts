@@ -6,7 +6,7 @@
 // page when an overlay is up at the page's first update, which would open the broken deck.
 import type { RevealApi } from 'reveal.js';
 import { DEV_INFO_ID, MATH_STYLE_ATTRIBUTE, RESEND_EVENT, UPDATE_EVENT } from '../shared/live-reload-events.ts';
-import { stepsOf, writeStepNumber } from './slide-number.ts';
+import { stepNumber, stepsOf } from './slide-number.ts';
 import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
 
 const OVERLAY = 'vite-error-overlay';
@@ -106,10 +106,20 @@ function swapChangedSlides(deck: RevealApi, changed: Record<number, string>, pla
     for (const [slide] of incoming) if (slide.classList.contains('past')) for (const fragment of slide.querySelectorAll('.fragment')) fragment.classList.add('visible');
     if (incoming.some(([slide]) => slide === current)) deck.navigateFragment(f);
     // The step counter counts every slide's steps; a centred or stretched slide is placed by its new content.
-    if (stepsChanged) writeStepNumber(deck);
+    if (stepsChanged) renumber(deck);
     if (incoming.some(([slide]) => slide.matches('.center') || slide.querySelector(':scope > .stretch, :scope > .r-stretch'))) deck.layout();
   }
   return { h: place.h, f: place.f, id: slides[place.h]?.id ?? place.id, total: slides.length };
+}
+
+/** The step counter ("7 of 33", in reveal.js's markup: src/runtime/slide-number.ts), after a save changed a slide's steps. */
+function renumber(deck: RevealApi): void {
+  const counter = deck.getRevealElement()?.querySelector('.slide-number');
+  const [current, , total] = stepNumber(deck);
+  const a = counter?.querySelector('.slide-number-a');
+  const b = counter?.querySelector('.slide-number-b');
+  if (a) a.textContent = String(current);
+  if (b) b.textContent = String(total);
 }
 
 /** What reveal.js writes on a slide's <section> (its state, not the deck's): kept when the slide is replaced. */

@@ -33,17 +33,14 @@ export function stepNumber(deck: RevealApi): [number, string, number] {
  * number is rewritten on fragment events in reveal.js's own markup.
  */
 export function showStepNumbers(deck: RevealApi): void {
-  const render = () => writeStepNumber(deck);
+  const render = () => {
+    const element = deck.getRevealElement()?.querySelector('.slide-number');
+    if (!element) return;
+    const [current, delimiter, total] = stepNumber(deck);
+    element.innerHTML =
+      `<a href="${location.hash.replace(/"/g, '&quot;')}"><span class="slide-number-a">${current}</span> ` +
+      `<span class="slide-number-delimiter">${delimiter}</span> <span class="slide-number-b">${total}</span></a>`;
+  };
   deck.on('fragmentshown', render);
   deck.on('fragmenthidden', render);
-}
-
-/** Writes the step number in reveal.js's markup (a live edit that adds or removes steps changes it too). */
-export function writeStepNumber(deck: RevealApi): void {
-  const element = deck.getRevealElement()?.querySelector('.slide-number');
-  if (!element) return;
-  const [current, delimiter, total] = stepNumber(deck);
-  element.innerHTML =
-    `<a href="${location.hash.replace(/"/g, '&quot;')}"><span class="slide-number-a">${current}</span> ` +
-    `<span class="slide-number-delimiter">${delimiter}</span> <span class="slide-number-b">${total}</span></a>`;
 }
