@@ -1,5 +1,5 @@
-// Dev only: when a slide is saved, the dev server sends the deck's new `<section>`s; they are
-// swapped in without a page reload and the presenter stays on the same slide and step (or the
+// Dev only: when a slide is saved, the dev server sends the `<section>`s the save changed; they
+// are swapped in without a page reload and the presenter stays on the same slide and step (or the
 // nearest one that still exists). A deck with errors keeps its last good slides under Vite's
 // error overlay, which closes by itself on the next good save, and only then: Vite's client clears
 // any overlay on any hot update (a font re-cut after a save sends one for the CSS), and reloads the

@@ -110,11 +110,15 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   const built = new Map<string, Deck>();
   /** Dev only, per deck: the slides its pages were last given (a save sends only those it changed), and its last title and errors. */
   const served = new Map<string, ServedSlides & Pick<DeckUpdate, 'title' | 'errors'>>();
-  /** The deck's pages are given `deck`'s slides (unless it has errors and `keepSlides`): what to send them. */
-  const serve = (name: string, deck: Deck, keepSlides: boolean): DeckUpdate => {
+  /**
+   * What the deck's pages get of `deck`, in a page or in an update: its slides (as changes to those
+   * they have), title and errors. A page shows the slides errors and all; an update of a deck with
+   * errors leaves the open pages their last good slides.
+   */
+  const serve = (name: string, deck: Deck, to: 'page' | 'update'): DeckUpdate => {
     const before = served.get(name);
     const update = deckUpdate(config.root, name, deck);
-    const slides = keepSlides && update.errors.length > 0 ? undefined : deck.slides.map((slide) => slide.html);
+    const slides = to === 'update' && update.errors.length > 0 ? undefined : deck.slides.map((slide) => slide.html);
     const changes = slides && slideChanges(before, slides);
     const version = changes?.version ?? before?.version ?? 0;
     served.set(name, { version, slides: slides ?? before?.slides ?? [], title: update.title, errors: update.errors });
@@ -180,8 +184,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         // Dev: the page always renders (errors and all) and says which deck it is, so the live
         // reload client can follow its deck and show the errors in Vite's overlay.
         for (const d of deck.diagnostics) config.logger.warn(formatDiagnostic(d));
-        // The page shows the slides as they are, errors and all: its version is theirs.
-        const { slides, errors } = serve(name, deck, false);
+        // (Its slides' version: the updates it gets are changes to them.)
+        const { slides, errors } = serve(name, deck, 'page');
         const info = { deck: name, version: slides!.version, errors };
         return {
           html: page,
@@ -223,7 +227,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         if (/\.(png|jpe?g|gif|webp|avif|mp4|webm)$/i.test(file)) compilers.clear();
         // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
         if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
-        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: serve(name, await compile(name), true) });
+        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: serve(name, await compile(name), 'update') });
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
