@@ -97,7 +97,12 @@ interface SlideCache {
 function compileSlides(source: string, options: CompileOptions, cache: SlideCache | undefined): Deck {
   const { md, blocks } = (shared ??= { md: createMarkdown(), blocks: blockParser() });
   const env = createEnv(options.file ?? 'deck.md', options.readAsset, options.highlighter, options);
-  const readAsset = env.readAsset;
+  // Each file is read once per compile: a kept slide is checked against the files it read, and
+  // slides share figures (300 slides with a figure each were 600 file-system calls per save).
+  const read = new Map<string, string | undefined>();
+  const readEach = env.readAsset;
+  const readAsset = (file: string) => (read.has(file) ? read.get(file) : read.set(file, readEach(file)).get(file));
+  env.readAsset = readAsset;
   const text = normalize(source);
   const state = deckShared(env);
   const split = splitOnce(blocks, text, env, cache);

@@ -98,6 +98,9 @@ const PLAIN_LINE_START = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?|#{1,6}[ 
  */
 const BLOCK_LEVEL_TEXT = /\||\]:/;
 
+/** Block sizes for the common start and end of two texts, each step down after the first that differs. */
+const COMPARED_BLOCKS = [4096, 256, 16, 1];
+
 /**
  * The split of `text`, from the one kept for the text before an edit, when the two differ inside
  * one line only, after its first letter or digit, and neither version of the line holds anything
@@ -111,10 +114,14 @@ export function splitAfterEdit(blocks: MarkdownIt, kept: KeptSplit, text: string
   if (kept.split.references && Object.keys(kept.split.references).length > 0) return undefined;
   const old = kept.text;
   const shorter = Math.min(old.length, text.length);
+  // What the texts share at the start and the end, compared a block at a time (a string compare
+  // is a memory compare: a long deck's 600 KB are a few hundred of them, not a million characters).
   let same = 0;
-  while (same < shorter && old.charCodeAt(same) === text.charCodeAt(same)) same++;
+  for (const block of COMPARED_BLOCKS) while (same + block <= shorter && old.slice(same, same + block) === text.slice(same, same + block)) same += block;
   let sameEnd = 0;
-  while (sameEnd < shorter - same && old.charCodeAt(old.length - 1 - sameEnd) === text.charCodeAt(text.length - 1 - sameEnd)) sameEnd++;
+  for (const block of COMPARED_BLOCKS) {
+    while (sameEnd + block <= shorter - same && old.slice(old.length - sameEnd - block, old.length - sameEnd) === text.slice(text.length - sameEnd - block, text.length - sameEnd)) sameEnd += block;
+  }
   if (old.slice(same, old.length - sameEnd).includes('\n') || text.slice(same, text.length - sameEnd).includes('\n')) return undefined;
   const first = kept.split.slides[0];
   if (!first || same < first.start) return undefined; // the front matter, or what comes before the first slide

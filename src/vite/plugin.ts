@@ -10,7 +10,7 @@ import { isLocalPath } from '../core/diagnostics/assets.ts';
 import { deckNameProblem, listDecks, loadDeckWithCode, readDeckFile } from '../node/read-deck.ts';
 import { createCodeHighlighter, type NodeCodeHighlighter } from '../node/code-highlighter.ts';
 import { createMediaService, type NodeMediaService } from '../node/media.ts';
-import { DEV_INFO_ID, UPDATE_EVENT } from '../shared/live-reload-events.ts';
+import { DEV_INFO_ID, RESEND_EVENT, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 
 export interface DeckPluginOptions {
   /** Folder of decks, relative to the project root: each `<name>.md` in it is served at `/<name>/`. */
@@ -24,11 +24,33 @@ export interface DeckPluginOptions {
 /** What the dev server sends the open deck after a save (custom HMR event `deck:update`). */
 export interface DeckUpdate {
   deck: string;
-  /** Each slide's `<section>`, or undefined when the deck has errors (the page keeps its last good slides). */
-  slides?: string[];
+  /** The slides, or undefined when the deck has errors (the page keeps its last good slides). */
+  slides?: SlideChanges;
   title: string;
   /** Vite error-overlay payloads, one per file with errors; empty when the deck is fine. */
   errors: DeckError[];
+}
+
+/**
+ * The slides of an update. Each version of a deck's slides the dev server served (in a page or an
+ * update) has a number; a page that shows version `base` replaces the slides in `changed` (by
+ * index; the deck has as many slides as then) and then shows `version`. Any other page asks for
+ * all of them (RESEND_EVENT), as does every page when slides were added or removed: `all`.
+ */
+export type SlideChanges = { version: number; base: number; changed: Record<number, string> } | { version: number; all: string[] };
+
+/** The slides a deck's pages were last given, and their version. */
+export interface ServedSlides {
+  version: number;
+  slides: string[];
+}
+
+/** What changed from `served` (the slides the pages have) to `slides`: only the slides that differ, when there are as many. */
+export function slideChanges(served: ServedSlides | undefined, slides: string[]): SlideChanges {
+  if (!served || served.slides.length !== slides.length) return { version: (served?.version ?? 0) + 1, all: slides };
+  const changed: Record<number, string> = {};
+  for (let i = 0; i < slides.length; i++) if (slides[i] !== served.slides[i]) changed[i] = slides[i]!;
+  return { version: Object.keys(changed).length > 0 ? served.version + 1 : served.version, base: served.version, changed };
 }
 
 /** The shape of Vite's ErrorPayload['err'], so the client can hand it to `<vite-error-overlay>`. */
@@ -86,6 +108,22 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   };
   /** Build only: the decks buildStart compiled, so each page is compiled once. */
   const built = new Map<string, Deck>();
+  /** Dev only, per deck: the slides its pages were last given (a save sends only those it changed), and its last title and errors. */
+  const served = new Map<string, ServedSlides & Pick<DeckUpdate, 'title' | 'errors'>>();
+  /**
+   * What the deck's pages get of `deck`, in a page or in an update: its slides (as changes to those
+   * they have), title and errors. A page shows the slides errors and all; an update of a deck with
+   * errors leaves the open pages their last good slides.
+   */
+  const serve = (name: string, deck: Deck, to: 'page' | 'update'): DeckUpdate => {
+    const before = served.get(name);
+    const update = deckUpdate(config.root, name, deck);
+    const slides = to === 'update' && update.errors.length > 0 ? undefined : deck.slides.map((slide) => slide.html);
+    const changes = slides && slideChanges(before, slides);
+    const version = changes?.version ?? before?.version ?? 0;
+    served.set(name, { version, slides: slides ?? before?.slides ?? [], title: update.title, errors: update.errors });
+    return changes ? { ...update, slides: changes } : update;
+  };
 
   return {
     name: 'deck',
@@ -146,7 +184,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         // Dev: the page always renders (errors and all) and says which deck it is, so the live
         // reload client can follow its deck and show the errors in Vite's overlay.
         for (const d of deck.diagnostics) config.logger.warn(formatDiagnostic(d));
-        const info = { deck: name, errors: overlayErrors(config.root, deck.diagnostics) };
+        // (Its slides' version: the updates it gets are changes to them.)
+        const { slides, errors } = serve(name, deck, 'page');
+        const info = { deck: name, version: slides!.version, errors };
         return {
           html: page,
           tags: [{ tag: 'script', attrs: { type: 'application/json', id: DEV_INFO_ID }, children: JSON.stringify(info).replace(/</g, '\\u003c'), injectTo: 'body' }],
@@ -187,10 +227,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         if (/\.(png|jpe?g|gif|webp|avif|mp4|webm)$/i.test(file)) compilers.clear();
         // An empty deck file is a save caught half-way (truncated, not yet written): wait for the rest.
         if (own.length === 1 && readDeckFile(file).source?.trim() === '') return;
-        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: deckUpdate(config.root, name, await compile(name)) });
+        for (const name of own) server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: serve(name, await compile(name), 'update') });
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
+      // A page that missed a version (another page of its deck was loaded, and served newer slides) gets them all.
+      server.ws.on(RESEND_EVENT, (data: { deck?: unknown }, client) => {
+        const name = typeof data?.deck === 'string' ? data.deck : undefined;
+        const last = name === undefined ? undefined : served.get(name);
+        if (name !== undefined && last) client.send(UPDATE_EVENT, { deck: name, title: last.title, errors: last.errors, slides: { version: last.version, all: last.slides } } satisfies DeckUpdate);
+      });
     },
   };
 }
@@ -258,14 +304,9 @@ function notFoundPage(why: string, decks: string[]): string {
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>No such deck</title><h1>No such deck</h1><pre>${escape(why)}</pre><p>The decks:</p><ul>${links}</ul></html>\n`;
 }
 
+/** A deck's title and errors, for its open pages (its slides are added by what the pages have: slideChanges). */
 export function deckUpdate(root: string, name: string, deck: Deck): DeckUpdate {
-  const errors = overlayErrors(root, deck.diagnostics);
-  return {
-    deck: name,
-    ...(errors.length === 0 ? { slides: deck.slides.map((slide) => slide.html) } : {}),
-    title: pageTitle(deck.meta) || deck.file,
-    errors,
-  };
+  return { deck: name, title: pageTitle(deck.meta) || deck.file, errors: overlayErrors(root, deck.diagnostics) };
 }
 
 /** Errors in the shape of Vite's overlay, each with a code frame of the lines around it. */

@@ -92,21 +92,36 @@ test('editing the open slide shows the change in place, on the same slide and st
   await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
 });
 
-test('after the first save, a save replaces only the slides it changed, and keeps the step', async ({ page }) => {
+test('a save replaces only the content of the slides it changed, and keeps the step', async ({ page }) => {
   await openAt(page, '#/why-we-collaborate');
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   const before = await position(page);
-  // The first update replaces every slide (the page's own were changed by reveal.js).
-  edit(talkFile(), (text) => text.replace('It incurs lots of peripheral costs.', 'It incurs lots of peripheral costs (one).'));
-  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('(one)');
-  // Mark every slide element: the next save must keep all but the edited one.
-  await page.evaluate(() => document.querySelectorAll('.slides > section').forEach((s) => ((s as unknown as { kept: boolean }).kept = true)));
-  edit(talkFile(), (text) => text.replace('(one)', '(two)'));
-  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('(two)');
-  const kept = await page.evaluate(() => [...document.querySelectorAll('.slides > section')].map((s) => (s as unknown as { kept?: boolean }).kept === true));
-  expect(kept.filter((k) => !k)).toHaveLength(1);
-  expect(kept[before.h]).toBe(false);
+  // Mark every slide and its content: a save must keep every <section> (reveal.js's state is on
+  // them) and the content of all but the edited one. (The first save too: the page's own slides
+  // are the version the dev server diffs against.)
+  await page.evaluate(() =>
+    document.querySelectorAll('.slides > section').forEach((s) => {
+      (s as unknown as { kept: boolean }).kept = true;
+      (s.firstElementChild as unknown as { kept: boolean }).kept = true;
+    }),
+  );
+  for (const [from, to, seen] of [
+    ['It incurs lots of peripheral costs.', 'It incurs lots of peripheral costs (one).', '(one)'],
+    ['(one)', '(two)', '(two)'],
+  ]) {
+    edit(talkFile(), (text) => text.replace(from!, to!));
+    await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain(seen);
+  }
+  const kept = await page.evaluate(() =>
+    [...document.querySelectorAll('.slides > section')].map((s) => ({
+      section: (s as unknown as { kept?: boolean }).kept === true,
+      content: (s.firstElementChild as unknown as { kept?: boolean } | null)?.kept === true,
+    })),
+  );
+  expect(kept.every((k) => k.section)).toBe(true);
+  expect(kept.filter((k) => !k.content)).toHaveLength(1);
+  expect(kept[before.h]!.content).toBe(false);
   expect(await position(page)).toEqual(before);
   await expect(page).toHaveURL(/#\/why-we-collaborate\/1$/);
   // Its steps still step: PageUp hides the last one shown.
@@ -114,11 +129,25 @@ test('after the first save, a save replaces only the slides it changed, and keep
   expect(await position(page)).toEqual({ ...before, f: before.f - 1 });
 });
 
+test('a save that adds a step to another slide updates the step counter, and keeps the place', async ({ page }) => {
+  await openAt(page, '#/why-we-collaborate');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  const total = async () => Number(await page.locator('.slide-number .slide-number-b').textContent());
+  const totalBefore = await total();
+  edit(talkFile(), (text) => text.replace('I think you should at least consider it.', 'I think you should at least consider it. {.fragment}'));
+  await expect.poll(total).toBe(totalBefore + 1);
+  expect(await position(page)).toEqual(before);
+});
+
 test('renaming the open slide keeps its position; removing steps lands on the nearest one', async ({ page }) => {
   await openAt(page, '#/why-we-collaborate-2');
   for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
   const before = await position(page);
   expect(before.f).toBe(3);
+  // The step counter's "of N" counts every slide's steps.
+  const total = async () => Number(await page.locator('.slide-number .slide-number-b').textContent());
+  const totalBefore = await total();
   // Step 3 of the slide is drawn by its figure: moved to step 2, the slide loses its last step.
   edit(path.join(decks, 'figures', 'choice.svg'), (svg) => svg.replace('data-step="3"', 'data-step="2"'));
   // A new heading gives the slide a new id; it is found by its position instead.
@@ -135,6 +164,7 @@ test('renaming the open slide keeps its position; removing steps lands on the ne
   expect(after.sameDocument).toBe(true);
   // Step 3 no longer exists: the deck shows the last step that does.
   expect(after.f).toBe(2);
+  expect(await total()).toBe(totalBefore - 1);
   expect((await visibleLines(page)).join('\n')).toContain('powerful');
 });
 
@@ -185,6 +215,22 @@ test('a mistake shows in Vite’s overlay with file, line and column, and the ne
   edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragmnt}', 'My life followed a ladder (fixed) {.fragment}'));
   await expect(overlay).toHaveCount(0);
   await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('My life followed a ladder (fixed)');
+  expect(await position(page)).toEqual(before);
+});
+
+test('a page that missed a version of the slides (another page of the deck was opened) asks for them all', async ({ page, context }) => {
+  await openAt(page, '#/my-collaboration-story');
+  await page.keyboard.press('PageDown');
+  const before = await position(page);
+  // Opened while the deck has an error, the second page shows slides the first one never got.
+  edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragment}', 'My life followed a ladder {.fragmnt}'));
+  await expect(page.locator('vite-error-overlay')).toBeAttached();
+  const other = await context.newPage();
+  await other.goto(`${DEV_URL}#/my-collaboration-story/1`);
+  await other.locator('.reveal.ready').waitFor();
+  edit(talkFile(), (text) => text.replace('My life followed a ladder {.fragmnt}', 'My life followed a ladder (fixed) {.fragment}'));
+  for (const each of [other, page]) await expect.poll(async () => (await visibleLines(each)).join('\n')).toContain('My life followed a ladder (fixed)');
+  await expect(page.locator('vite-error-overlay')).toHaveCount(0);
   expect(await position(page)).toEqual(before);
 });
 

@@ -1,6 +1,7 @@
 // Diagnostics: one test per fixture case (tests/fixtures/diagnostics/*.txt, named by its line),
 // each with the exact `file:line:column: severity: message` lines it must produce; then the
 // file-reading adapter, `npm run check` and `vite build` as an author meets them.
+import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileDeck, formatDiagnostic } from '../../src/core/index.ts';
 import { readDeckFile, firstInvalidUtf8 } from '../../src/node/read-deck.ts';
 import { readAssetFromDisk } from '../../src/node/read-asset.ts';
-import { assetUrlsFromRoot, codeFrame } from '../../src/vite/plugin.ts';
+import { assetUrlsFromRoot, codeFrame, slideChanges } from '../../src/vite/plugin.ts';
 import { readFixtures } from './fixture-file.ts';
 import { highlighterFor } from './highlighter.ts';
 import { scholarlyFor } from './scholarly.ts';
@@ -86,6 +87,8 @@ describe('reading a deck file', () => {
         valid = false;
       }
       expect(firstInvalidUtf8(new Uint8Array(bytes)) === -1, JSON.stringify(bytes)).toBe(valid);
+      // readDeckFile's fast check (node:buffer isUtf8) agrees with it.
+      expect(isUtf8(new Uint8Array(bytes)), JSON.stringify(bytes)).toBe(valid);
     }
   });
 });
@@ -150,6 +153,15 @@ describe('the dev server’s error overlay', () => {
   it('shows the lines around the error with a caret under its column', () => {
     const source = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
     expect(codeFrame(source, 10, 3)).toBe(['8  | line 8', '9  | line 9', '10 | line 10', '   |   ^', '11 | line 11', '12 | line 12'].join('\n'));
+  });
+});
+
+describe('the dev server’s updates after a save', () => {
+  it('carry only the slides that changed, against the version the page has; all of them when slides were added or removed', () => {
+    expect(slideChanges(undefined, ['a', 'b'])).toEqual({ version: 1, all: ['a', 'b'] });
+    expect(slideChanges({ version: 1, slides: ['a', 'b', 'c'] }, ['a', 'B', 'c'])).toEqual({ version: 2, base: 1, changed: { 1: 'B' } });
+    expect(slideChanges({ version: 2, slides: ['a', 'b'] }, ['a', 'b'])).toEqual({ version: 2, base: 2, changed: {} });
+    expect(slideChanges({ version: 2, slides: ['a', 'b'] }, ['a'])).toEqual({ version: 3, all: ['a'] });
   });
 });
 
