@@ -9,7 +9,7 @@ export interface GuideFigures {
   runs: number;
   /** A fresh process: loading the readers and renderers, and the compile. */
   coldMs: number;
-  /** Only loading the bibliography reader and the diagram renderers (scholarlyFor). */
+  /** Only loading the bibliography reader, the diagram renderers and KaTeX (scholarlyFor). */
   loadMs: number;
   /** The same deck compiled again in that process. */
   warmMs: number;

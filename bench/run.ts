@@ -286,7 +286,7 @@ function printTable(r: any) {
     rows.push(['  compileDeck of that deck in-process, warm', `${c.compileMs} ms`]);
   }
   if (r.build) rows.push([`npm run build (median of ${r.build.runs})`, `${r.build.wallS} s wall · ${r.build.peakMiB} MiB peak · ${r.build.cpuS} s CPU (user+sys)`]);
-  if (r.guide) rows.push([`guide compile with citations and diagrams (median of ${r.guide.runs})`, `${r.guide.coldMs} ms cold (${r.guide.loadMs} ms of it loading citation-js, beautiful-mermaid, Graphviz) · ${r.guide.warmMs} ms warm`]);
+  if (r.guide) rows.push([`guide compile with citations and diagrams (median of ${r.guide.runs})`, `${r.guide.coldMs} ms cold (${r.guide.loadMs} ms of it loading citation-js, beautiful-mermaid, Graphviz, KaTeX) · ${r.guide.warmMs} ms warm`]);
   if (r.buildFloor) rows.push(['  floor: the same build of a one-line page', `${r.buildFloor.wallS} s wall · ${r.buildFloor.peakMiB} MiB peak · ${r.buildFloor.cpuS} s CPU (user+sys)`]);
   if (r.media) {
     const m = r.media;

@@ -13,6 +13,7 @@ import { bibliographyPath, loadBibliography } from './syntax/cite/index.ts';
 import { addReferenceSlides } from './syntax/cite/references.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 import type { MediaService } from './syntax/media/service.ts';
+import type { TexTypesetter } from './syntax/math/typesetter.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -33,6 +34,12 @@ export interface CompileOptions {
   bibliography?: BibliographyParser;
   /** Draws ```mermaid and ```dot diagrams at build time (src/node/diagrams.ts). */
   diagrams?: DiagramRenderer;
+  /**
+   * KaTeX (`import('katex')`), which typesets `$…$` and `$$…$$` at build time. An adapter loads it
+   * for a deck that may hold a formula (mayHoldMath: src/node/read-deck.ts), so a deck without one
+   * never loads it. Without it, each formula is an error.
+   */
+  katex?: TexTypesetter;
   /**
    * Pictures and videos: the adapter reads and converts them (src/node/media.ts, with sharp)
    * before the compile, and the core sizes them and writes <picture>s. Without one, a picture is

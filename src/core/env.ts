@@ -5,6 +5,7 @@ import type { CodeHighlighter } from './syntax/code/highlighter.ts';
 import type { BibliographyParser } from './syntax/cite/bibliography.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 import type { MediaService } from './syntax/media/service.ts';
+import type { TexTypesetter } from './syntax/math/typesetter.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -20,6 +21,8 @@ export interface DeckEnv {
   bibliography?: BibliographyParser;
   /** Draws diagrams (see CompileOptions.diagrams). */
   diagrams?: DiagramRenderer;
+  /** Typesets formulas (see CompileOptions.katex). */
+  katex?: TexTypesetter;
   /** Describes and names the deck's pictures and videos (see CompileOptions.media); without one they stay plain <img>s. */
   media?: MediaService;
   /**
@@ -51,7 +54,7 @@ export function createEnv(
   file: string,
   readAsset: DeckEnv['readAsset'] = () => undefined,
   highlighter?: CodeHighlighter,
-  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer; media?: MediaService } = {},
+  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer; media?: MediaService; katex?: TexTypesetter } = {},
 ): DeckEnv {
   return {
     file,
@@ -61,6 +64,7 @@ export function createEnv(
     ...(extras.bibliography ? { bibliography: extras.bibliography } : {}),
     ...(extras.diagrams ? { diagrams: extras.diagrams } : {}),
     ...(extras.media ? { media: extras.media } : {}),
+    ...(extras.katex ? { katex: extras.katex } : {}),
   };
 }
 

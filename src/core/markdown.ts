@@ -40,7 +40,8 @@ export function createMarkdown(): MarkdownItInstance {
 
 /**
  * Every deck feature, as one markdown-it plugin: `new MarkdownIt().use(markdownItDeck).render(text)`
- * gives the slides' HTML (its problems in `env.diagnostics` when an env is passed).
+ * gives the slides' HTML (its problems in `env.diagnostics` when an env is passed; formulas, code
+ * colours and diagrams need `katex`, `highlighter` and `diagrams` in that env, as in CompileOptions).
  */
 export function markdownItDeck(md: MarkdownItInstance): void {
   md.use(deckEnvPlugin) //          an env of its own for md.render(text); compile.ts passes a full one

@@ -27,11 +27,18 @@ type LanguageInfo = { id: string; aliases?: string[]; import: () => Promise<{ de
 let catalogue: Promise<LanguageInfo[]> | undefined;
 const languagesInfo = () => (catalogue ??= import('shiki/langs').then((m) => m.bundledLanguagesInfo as LanguageInfo[]));
 
+/**
+ * Nothing of Shiki is loaded until a deck names a language (`prepare`): a deck without code loads
+ * none of it, not even its list of languages.
+ */
 export async function createCodeHighlighter(): Promise<NodeCodeHighlighter> {
-  const info = await languagesInfo();
   const byName = new Map<string, LanguageInfo>();
-  for (const language of info) for (const name of [language.id, ...(language.aliases ?? [])]) byName.set(name.toLowerCase(), language);
-  const languages = [...byName.keys()];
+  let languages: string[] = [];
+  const listed = (async () => {
+    for (const language of await languagesInfo()) for (const name of [language.id, ...(language.aliases ?? [])]) byName.set(name.toLowerCase(), language);
+    languages = [...byName.keys()];
+  });
+  let listing: Promise<void> | undefined;
   let shiki: HighlighterCore | undefined;
   const loading = new Map<string, Promise<void>>();
   const defaults = { light: '', dark: '' };
@@ -69,9 +76,14 @@ export async function createCodeHighlighter(): Promise<NodeCodeHighlighter> {
   };
 
   return {
-    languages,
+    get languages() {
+      return languages;
+    },
     async prepare(source) {
-      const wanted = codeLanguageNames(source)
+      const names = codeLanguageNames(source);
+      if (names.length === 0) return;
+      await (listing ??= listed());
+      const wanted = names
         .map((name) => byName.get(name))
         .filter((language): language is LanguageInfo => language !== undefined);
       await Promise.all(wanted.map(load));

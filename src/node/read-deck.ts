@@ -12,6 +12,7 @@ import { readAssetFromDisk } from './read-asset.ts';
 import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
 import type { NodeMediaService } from './media.ts';
+import { mayHoldMath, type TexTypesetter } from '../core/syntax/math/typesetter.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 
@@ -70,19 +71,21 @@ export function loadDeckFromDisk(file: string, root = process.cwd(), compile: ty
  */
 export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck, media?: NodeMediaService): Promise<Deck> {
   const read = readDeckFile(file, path.resolve(root, file));
-  // (Its bibliography, diagrams and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
+  // (Its bibliography, diagrams, KaTeX and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
   const [, extras] =
     read.source === undefined ? [undefined, {}] : await Promise.all([highlighter.prepare(read.source), scholarlyFor(read.source), media?.prepare(file, read.source)]);
   return compileRead(file, root, read, compile, highlighter, extras, media);
 }
 
-/** Made once per process, when a deck first needs them (the talk needs neither). */
+/** Made once per process, when a deck first needs them (the talk needs none). */
 let bibliography: Promise<BibliographyParser> | undefined;
 let diagrams: NodeDiagramRenderer | undefined;
+let katex: Promise<TexTypesetter> | undefined;
 
-/** The bibliography reader and the diagram renderer a deck's source asks for, loaded. */
-export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, 'bibliography' | 'diagrams'>> {
-  const extras: Pick<CompileOptions, 'bibliography' | 'diagrams'> = {};
+/** The bibliography reader, the diagram renderer and KaTeX a deck's source asks for, loaded. */
+export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex'>> {
+  const extras: Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex'> = {};
+  if (mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
   if (/^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
   if (diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();
@@ -98,7 +101,7 @@ function compileRead(
   read: DeckFile,
   compile: typeof compileDeck,
   highlighter: CodeHighlighter | undefined,
-  extras: Pick<CompileOptions, 'bibliography' | 'diagrams'> = {},
+  extras: Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex'> = {},
   media?: NodeMediaService,
 ): Deck {
   const fullPath = path.resolve(root, file);

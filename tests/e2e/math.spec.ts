@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import katex from 'katex';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import { compileDeck, countFrames, deckFrames, framesToText } from '../../src/core/index.ts';
@@ -20,7 +21,7 @@ import { visibleLines } from './visible.ts';
 
 const SOURCE_FILE = 'tests/fixtures/decks/math.md';
 const SOURCE = readFileSync(SOURCE_FILE, 'utf8');
-const deck = compileDeck(SOURCE, { file: SOURCE_FILE });
+const deck = compileDeck(SOURCE, { file: SOURCE_FILE, katex });
 const frames = deckFrames(deck);
 
 let work = '';
@@ -123,7 +124,7 @@ test('a display formula wider than the slide is scaled down to fit, and nothing 
 
 test('the overflow guard names a formula too wide even at 60%', async ({ page }) => {
   const terms = Array.from({ length: 40 }, (_, i) => `a_{${i}} x^{${i}}`).join(' + ');
-  const wide = compileDeck(`## Far too wide\n\n$$ f(x) = ${terms} $$\n`, { file: 'slides/too-wide.md' });
+  const wide = compileDeck(`## Far too wide\n\n$$ f(x) = ${terms} $$\n`, { file: 'slides/too-wide.md', katex });
   const url = await serveDeck(page, wide, 'math', site());
   const problems = await guard(page, wide, `${server.url}/${url.replace(/^\.\//, '')}`);
   expect(problems.length).toBeGreaterThan(0);

@@ -7,11 +7,12 @@ import { formulaAt } from '../../src/core/syntax/math/dollars.ts';
 import { COMMON_COMMANDS } from '../../src/core/syntax/math/index.ts';
 import { GUARDED, renderFormula } from '../../src/core/syntax/math/render.ts';
 import { scanSteps, texAtStep } from '../../src/core/syntax/math/tex-steps.ts';
+import { mayHoldMath } from '../../src/core/syntax/math/typesetter.ts';
 import { pageFaces, withoutFormulas } from '../../src/vite/fonts.ts';
 import { pageMath } from '../../src/vite/math.ts';
 
-const html = (source: string) => compileDeck(source, { file: 'deck.md' }).slides.map((s) => s.html).join('');
-const messages = (source: string) => compileDeck(source, { file: 'deck.md' }).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+const html = (source: string) => compileDeck(source, { file: 'deck.md', katex }).slides.map((s) => s.html).join('');
+const messages = (source: string) => compileDeck(source, { file: 'deck.md', katex }).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
 
 describe("Pandoc's rules for dollars", () => {
   const cases: [string, string | undefined][] = [
@@ -90,7 +91,7 @@ describe("KaTeX's trust stays off for the deck's TeX", () => {
     };
     expect(Object.keys(uses)).toEqual(GUARDED);
     for (const command of GUARDED) {
-      const result = renderFormula({ tex: `x ${command}${uses[command]}`, display: false, steps: [], indices: [], macros: {} });
+      const result = renderFormula(katex, { tex: `x ${command}${uses[command]}`, display: false, steps: [], indices: [], macros: {} });
       expect(result.html, command).toBeUndefined();
       expect(result.problems, command).toEqual([{ severity: 'error', offset: 2, message: expect.stringContaining(`${command} is not allowed`) }]);
     }
@@ -137,9 +138,25 @@ describe('characters in formulas', () => {
 
 describe('the text of a formula', () => {
   it('is its TeX source once, never KaTeX’s HTML and MathML text', () => {
-    const text = framesToText(deckFrames(compileDeck('## A\n\nSo $E = mc^2$ holds.\n', { file: 'deck.md' })));
+    const text = framesToText(deckFrames(compileDeck('## A\n\nSo $E = mc^2$ holds.\n', { file: 'deck.md', katex })));
     expect(text).toContain('So $E = mc^2$ holds.');
     expect(text).not.toContain('mc2');
+  });
+});
+
+describe('KaTeX comes from the adapter (src/node/read-deck.ts), loaded only for a deck with a $', () => {
+  it('mayHoldMath: every formula starts with a dollar', () => {
+    expect(mayHoldMath('## A\n\nNo formula, $5 perhaps.\n')).toBe(true);
+    expect(mayHoldMath('## A\n\nNo formula.\n')).toBe(false);
+  });
+
+  it('a compile without it reports each formula, and the rest of the deck is as it was', () => {
+    const deck = compileDeck('## A\n\nSo $x$ holds, and\n\n$$ y $$\n', { file: 'deck.md' });
+    expect(deck.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^3:4 error: a formula needs KaTeX/),
+      expect.stringMatching(/^5:1 error: a formula needs KaTeX/),
+    ]);
+    expect(compileDeck('## A\n\nNo formula, $5.\n', { file: 'deck.md' })).toEqual(compileDeck('## A\n\nNo formula, $5.\n', { file: 'deck.md', katex }));
   });
 });
 

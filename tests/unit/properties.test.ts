@@ -2,6 +2,7 @@
 // the loader throw, always gives well-formed HTML, and always gives step indices that reveal.js
 // steps through in the order the author wrote.
 import fc from 'fast-check';
+import katex from 'katex';
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/core/index.ts';
@@ -28,7 +29,7 @@ describe('random Markdown from the deck’s syntax', () => {
   it('never throws, and always gives well-formed HTML', () => {
     fc.assert(
       fc.property(deckSource, (source) => {
-        const deck = compileDeck(source, { file: 'deck.md', readAsset: (p) => (p === 'figures/ladder.svg' ? '<svg/>' : undefined) });
+        const deck = compileDeck(source, { file: 'deck.md', katex, readAsset: (p) => (p === 'figures/ladder.svg' ? '<svg/>' : undefined) });
         for (const slide of deck.slides) {
           const { normalized, roundTrip } = reparsed(slide.html);
           expect(roundTrip).toBe(normalized);
@@ -46,7 +47,7 @@ describe('random Markdown from the deck’s syntax', () => {
   it('never lets a script through', () => {
     fc.assert(
       fc.property(deckSource, (source) => {
-        const html = compileDeck(source).slides.map((s) => s.html).join('');
+        const html = compileDeck(source, { katex }).slides.map((s) => s.html).join('');
         expect(html).not.toMatch(/<script|\son[a-z]+=|(href|src)="\s*javascript:/i);
       }),
       { numRuns: RUNS },
@@ -112,7 +113,7 @@ describe('step indices', () => {
   it('follow the order the author wrote, with no empty step', () => {
     fc.assert(
       fc.property(fc.array(marked, { minLength: 1, maxLength: 12 }), (items) => {
-        const deck = compileDeck(slideSource(items));
+        const deck = compileDeck(slideSource(items), { katex });
         expect(deck.slides).toHaveLength(1);
         const slide = deck.slides[0]!;
         const indices = fragmentIndices(slide.html);

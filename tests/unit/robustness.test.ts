@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { compileDeck, countFrames, renderDocument, type Deck } from '../../src/core/index.ts';
 import { PATHOLOGICAL } from './pathological.ts';
@@ -16,7 +17,7 @@ const NOISE_MS = 400;
 
 function timeCompile(source: string): { ms: number; deck: Deck; html: string } {
   const start = performance.now();
-  const deck = compileDeck(source, { file: 'deck.md' });
+  const deck = compileDeck(source, { file: 'deck.md', katex });
   const html = renderDocument('<!--deck:slides-->', deck);
   return { ms: performance.now() - start, deck, html };
 }
@@ -65,7 +66,7 @@ describe('pathological inputs finish, linearly', () => {
 describe('what is not Markdown at all', () => {
   it('still compiles', () => {
     for (const source of ['', '\u0000\u0001\u0002', '\r\n\r\n---\r\n', '\uFEFF---\n---\n', '{'.repeat(10_000), '['.repeat(10_000) + ']'.repeat(10_000), '*'.repeat(10_000), '`'.repeat(10_000)]) {
-      expect(() => renderDocument('<!--deck:slides-->', compileDeck(source))).not.toThrow();
+      expect(() => renderDocument('<!--deck:slides-->', compileDeck(source, { katex }))).not.toThrow();
     }
   });
 });

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { compileDeck, compileWholeDeck, createDeckCompiler, type CompileOptions } from '../../src/core/compile.ts';
 import { createEnv, deckShared } from '../../src/core/env.ts';
@@ -27,13 +28,13 @@ const scholarly = await scholarlyFor(['```mermaid ```dot']);
 describe('compiling slide by slide', () => {
   it('the talk', () => {
     const file = 'slides/collaborations-in-ml.md';
-    const whole = compileWholeDeck(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT) });
+    const whole = compileWholeDeck(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT), katex });
     expect(whole.slides.length).toBeGreaterThan(10);
-    expectSameSlideBySlide(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT) });
+    expectSameSlideBySlide(readFileSync(path.join(ROOT, file), 'utf8'), { file, readAsset: readAssetFromDisk(file, ROOT), katex });
   });
 
   it('the bench’s synthetic deck (figures with steps, notes, replace, pauses)', () => {
-    expectSameSlideBySlide(syntheticDeck(40), { file: 'synthetic.md', readAsset: () => SYNTHETIC_FIGURE });
+    expectSameSlideBySlide(syntheticDeck(40), { file: 'synthetic.md', readAsset: () => SYNTHETIC_FIGURE, katex });
   });
 
   for (const kind of ['loader', 'diagnostics']) {
@@ -55,7 +56,7 @@ describe('compiling slide by slide', () => {
   it('random decks made of the deck’s syntax, right and wrong', () => {
     fc.assert(
       fc.property(deckSource, (source) => {
-        expectSameSlideBySlide(source, { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? FIGURE : undefined) });
+        expectSameSlideBySlide(source, { file: 'deck.md', katex, readAsset: (p) => (p.endsWith('.svg') ? FIGURE : undefined) });
       }),
       { numRuns: 300 },
     );
@@ -65,8 +66,8 @@ describe('compiling slide by slide', () => {
     const decks = [
       '---\ntitle: T\nmacros: {"\\\\R": "\\\\mathbb{R}"}\n---\n\nSee @eq-c and @eq-a.\n\n## One $\\R$\n\n$$ a = \\step{1} $$ {#eq-a}\n\n---\n\n## Two\n\n@eq-b, @eq-nope\n\n$$\n\\begin{aligned}\nb &= 1 \\\\\n\\step &= 2\n\\end{aligned}\n$$ {#eq-b .fragment}\n\n---\n\n## Three\n\n$$ c $$ {#eq-c}\n\n$$ c $$ {#eq-c}\n',
     ];
-    for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md' });
-    const deck = compileDeck(decks[0]!, { file: 'deck.md' });
+    for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md', katex });
+    const deck = compileDeck(decks[0]!, { file: 'deck.md', katex });
     expect(deck.slides[0]!.html).toContain('Eq.&nbsp;(3)');
     expect(deck.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('"@eq-nope"'), expect.stringContaining('"eq-c" is already used')]);
   });
@@ -78,7 +79,7 @@ describe('compiling slide by slide', () => {
       '## Uses\n\n[quoted] and [listed]\n\n---\n\n## B\n\n---\n\n## C\n\n> [quoted]: https://example.org/q\n\n- [listed]: https://example.org/l\n',
       '---\ntitle: T\n---\n\n## One\n\n---\n\n## Two\n\n- a {.fragment}\n- b\n\n---\n\n- list\n---\n\n## Three\n\n```\n---\n```\n\n---\n\n> quote\n> ---\n',
     ];
-    for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md' });
+    for (const source of decks) expectSameSlideBySlide(source, { file: 'deck.md', katex });
   });
 });
 
@@ -96,7 +97,7 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
     fc.assert(
       fc.property(deckSource, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INSERTS), fc.nat(2)), { minLength: 1, maxLength: 4 }), (source, edits) => {
         let figure = FIGURES[0]!;
-        const options: CompileOptions = { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? figure : undefined) };
+        const options: CompileOptions = { file: 'deck.md', katex, readAsset: (p) => (p.endsWith('.svg') ? figure : undefined) };
         const compile = createDeckCompiler();
         expect(compile(source, options)).toEqual(compileDeck(source, options));
         let edited = source;
@@ -112,7 +113,7 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
   });
 
   it('typing at the very end of a deck with no closing newline is kept (found by the property above)', () => {
-    const options: CompileOptions = { file: 'deck.md', readAsset: () => undefined };
+    const options: CompileOptions = { file: 'deck.md', katex, readAsset: () => undefined };
     const compile = createDeckCompiler();
     for (const source of ['\nx', '\nxx', '\nxxy', '\nxx']) expect(compile(source, options)).toEqual(compileDeck(source, options));
   });
@@ -120,7 +121,7 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
   it('compiles again only the slide an edit is in', () => {
     const source = Array.from({ length: 30 }, (_, i) => `## Slide ${i}\n\n- a {.fragment}\n- b ψ\n`).join('\n---\n\n');
     let reads = 0;
-    const options: CompileOptions = { file: 'deck.md', readAsset: () => (reads++, undefined) };
+    const options: CompileOptions = { file: 'deck.md', katex, readAsset: () => (reads++, undefined) };
     const compile = createDeckCompiler();
     const first = compile(source, options);
     const edited = source.replace('## Slide 15\n\n- a', '## Slide 15\n\n- a, edited');
@@ -133,7 +134,7 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
 
   it('compiles a slide again when what it shares with the slides before it changed', () => {
     let figure = FIGURE;
-    const options: CompileOptions = { file: 'deck.md', readAsset: (p) => (p.endsWith('.svg') ? figure : undefined) };
+    const options: CompileOptions = { file: 'deck.md', katex, readAsset: (p) => (p.endsWith('.svg') ? figure : undefined) };
     const same = (compile: ReturnType<typeof createDeckCompiler>, source: string) => expect(compile(source, options)).toEqual(compileDeck(source, options));
     const cases: [string, string, () => void][] = [
       // Slide ids: the last slide's id is "a-2" until the first slide is no longer "A".

@@ -263,8 +263,13 @@ function typeset(env: DeckEnv, src: string, block: Token, token: Token): void {
     }
   });
   if (meta.scan && meta.scan.problems.length > 0) return;
+  if (!env.katex) {
+    const p = at(undefined);
+    report(env, 'error', p.line, p.column, 'a formula needs KaTeX, which the build loads for a deck with a $ (src/node/read-deck.ts); this compile has none');
+    return;
+  }
   const macros = (env.meta as { macros?: Record<string, string> } | undefined)?.macros ?? {};
-  const result = renderFormula({
+  const result = renderFormula(env.katex, {
     tex,
     display: token.type === MATH_DISPLAY,
     steps,

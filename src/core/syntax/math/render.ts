@@ -6,10 +6,10 @@
 // function allows exactly those classes, so no TeX in a deck can name one, and every other
 // \htmlClass, \htmlId, \htmlStyle, \htmlData, \href, \url or \includegraphics is refused (and
 // reported). The classes are then rewritten into reveal.js's `fragment` and its index.
-import katex from 'katex';
 import type { KatexOptions, TrustContext } from 'katex';
 import { READ_AS } from './read-as.ts';
 import { stepsForKatex, texAtStep, type TexStep } from './tex-steps.ts';
+import type { TexTypesetter } from './typesetter.ts';
 
 /** Unguessable by a deck: the classes of \step parts carry it until they are rewritten. */
 const NONCE = randomHex();
@@ -51,7 +51,8 @@ export interface RenderedFormula {
 /** The commands KaTeX's trust guards: none is the author's to use. */
 const GUARDED = ['\\htmlClass', '\\htmlId', '\\htmlStyle', '\\htmlData', '\\href', '\\url', '\\includegraphics'];
 
-export function renderFormula(input: FormulaInput): RenderedFormula {
+/** `katex` is KaTeX itself, loaded by the adapter (typesetter.ts). */
+export function renderFormula(katex: TexTypesetter, input: FormulaInput): RenderedFormula {
   const { tex, display, steps, indices, macros } = input;
   const problems: MathProblem[] = [];
   const mapped = stepsForKatex(tex, steps, (k) => `\\htmlClass{${STEP_CLASS}${k}}`);
@@ -82,7 +83,7 @@ export function renderFormula(input: FormulaInput): RenderedFormula {
   try {
     html = katex.renderToString(renderTex + tag, options);
   } catch (error) {
-    problems.push(parseProblem(error, renderTex, tex, mapped, macros));
+    problems.push(parseProblem(katex, error, renderTex, tex, mapped, macros));
     return { html: undefined, problems };
   }
   // The refused commands, where the author wrote them (or at the formula, from a macro).
@@ -112,7 +113,7 @@ export function renderFormula(input: FormulaInput): RenderedFormula {
   const distinct = [...new Set(indices)].sort((a, b) => a - b);
   const states = [-1, ...distinct].map((last, j) => {
     const text = texAtStep(tex, steps, (k) => indices[k]! <= last);
-    const math = mathml(text + tag, display, macros) ?? `<math><mtext>${escapeText(text)}</mtext></math>`;
+    const math = mathml(katex, text + tag, display, macros) ?? `<math><mtext>${escapeText(text)}</mtext></math>`;
     const state = `<span class="math-state" ${READ_AS}="${escapeAttr(source(text))}">${math}</span>`;
     const next = distinct[j];
     const hideAt = next === undefined ? '' : `<span class="fragment fade-out" data-fragment-index="${next}">`;
@@ -125,7 +126,7 @@ export function renderFormula(input: FormulaInput): RenderedFormula {
 }
 
 /** The MathML of a formula (no HTML), or undefined when KaTeX cannot read it. */
-function mathml(tex: string, display: boolean, macros: Readonly<Record<string, string>>): string | undefined {
+function mathml(katex: TexTypesetter, tex: string, display: boolean, macros: Readonly<Record<string, string>>): string | undefined {
   try {
     const html = katex.renderToString(tex, { displayMode: display, output: 'mathml', throwOnError: true, macros: { ...macros }, strict: 'ignore', trust: false, maxSize: 100 });
     return /<math[\s\S]*<\/math>/.exec(html)?.[0];
@@ -136,6 +137,7 @@ function mathml(tex: string, display: boolean, macros: Readonly<Record<string, s
 
 /** A ParseError as a problem at its offset in the author's TeX. */
 function parseProblem(
+  katex: TexTypesetter,
   error: unknown,
   renderTex: string,
   tex: string,
