@@ -1,6 +1,7 @@
 // Diagnostics: one test per fixture case (tests/fixtures/diagnostics/*.txt, named by its line),
 // each with the exact `file:line:column: severity: message` lines it must produce; then the
 // file-reading adapter, `npm run check` and `vite build` as an author meets them.
+import katex from 'katex';
 import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,7 +134,7 @@ describe('npm run new', () => {
       const run = (name: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/new.ts', name], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DECKS_DIR: decks } });
       expect(run('my-talk').status).toBe(0);
       const source = readFileSync(path.join(decks, 'my-talk.md'), 'utf8');
-      const deck = compileDeck(source, { file: 'my-talk.md' });
+      const deck = compileDeck(source, { file: 'my-talk.md', katex });
       expect(deck.diagnostics).toEqual([]);
       expect(deck.meta.title).toBe('My talk');
       for (const marker of ['{.fragment}', '{step=', '. . .', '::: replace', '::: notes', '$$', '{#eq-', '@eq-', '```python {']) {
