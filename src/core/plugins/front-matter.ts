@@ -1,6 +1,9 @@
 // Front matter: a leading `---` YAML block, parsed into env.meta (never split into a slide).
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 import frontMatter from 'markdown-it-front-matter';
 import { report, type DeckEnv } from '../env.ts';
 import { defaultMeta, parseMeta } from '../meta.ts';
@@ -9,7 +12,21 @@ import { syntaxOf } from '../syntax/feature.ts';
 
 export function frontMatterPlugin(md: MarkdownIt): void {
   // The plugin's callback is install-time state; we read the token instead so renders stay re-entrant.
-  md.use(frontMatter, () => {});
+  // markdown-it-front-matter 0.2.4 also opens front matter inside the deck's first list item or
+  // quote (`- a--` on line 1 read as a fence: it checks the deck's first character, then counts
+  // from the item's): its rule is registered through a guard that lets it see only the deck's own
+  // first line, from its left edge.
+  const guarded: MarkdownIt = Object.create(md, {
+    block: {
+      value: {
+        ruler: {
+          before: (at: string, name: string, rule: BlockRule, options?: { alt?: string[] }) =>
+            md.block.ruler.before(at, name, (state, startLine, endLine, silent) => state.bMarks[startLine]! + state.tShift[startLine]! === 0 && rule(state, startLine, endLine, silent), options),
+        },
+      },
+    },
+  });
+  frontMatter(guarded, () => {});
   md.core.ruler.push('deck_front_matter', (state) => {
     const env = state.env as unknown as DeckEnv;
     const tokens = state.tokens;
