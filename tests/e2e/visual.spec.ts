@@ -49,9 +49,9 @@ test('dark theme: forced by ?theme=dark, and followed from the system', async ({
 // are step-NN.png, another deck's <name>-step-NN.png); then its glyphs' fonts and its overflow.
 // (Reached so, every step is the same picture, to the byte, as the step opened at its URL.)
 // Checks are soft: a failing check still lets every later step be checked.
-// The guide's walk is cut in two parts, each opened at its first step's URL, that both workers
+// The guide's walk is cut in three parts, each opened at its first step's URL, that both workers
 // walk side by side (walkParts); the talk's, which checks each announcement from its first step, is one.
-for (const walked of DECKS) for (const part of walkParts(walked, walked === TALK ? 1 : 2)) test(`every step of the ${walked.name}${part.label}: looks as it did, every glyph drawn by the deck’s own fonts with none from another host, nothing overflowing the slide at 1280×720, no WCAG 2.1 A/AA violation in light${walked === TALK ? ', each step announced once with only its new text' : ''}`, async ({ page, baseURL }) => {
+for (const walked of DECKS) for (const part of walkParts(walked, walked === TALK ? 1 : 3)) test(`every step of the ${walked.name}${part.label}: looks as it did, every glyph drawn by the deck’s own fonts with none from another host, nothing overflowing the slide at 1280×720, no WCAG 2.1 A/AA violation in light${walked === TALK ? ', each step announced once with only its new text' : ''}`, async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
