@@ -4,9 +4,10 @@
 // every step at 1280×720 in light for its screenshots anyway; the checks are in a11y-checks.ts.)
 import { expect, test, type Page } from '@playwright/test';
 import { talk } from './talk.ts';
-import { DECKS, type BuiltDeck } from './deck-list.ts';
+import { DECKS, TALK, walkParts, type BuiltDeck } from './deck-list.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
+import { settle as settleTransitions } from './settle.ts';
 import { axeViolations, recordAnnouncements } from './a11y-checks.ts';
 
 const deck = talk;
@@ -19,22 +20,24 @@ async function open(page: Page, hash = '', at = './') {
 /** Waits until frame `i` of `walked` is on screen and no transition is running (axe checks colours as drawn). */
 async function settle(page: Page, i: number, walked: Pick<BuiltDeck, 'frames'>) {
   await expect.poll(async () => normalizeLines(await visibleLines(page)), { message: `step ${i + 1}` }).toEqual(normalizeLines(walked.frames[i]!.lines));
-  // Transitions only: reveal's controls hint with a long-running bounce animation.
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await settleTransitions(page);
 }
 
+// The guide's walk in two parts that both workers walk side by side, each opened at its first step.
 for (const walked of DECKS) {
-  test(`axe finds no WCAG 2.1 A/AA violation at any step of the ${walked.name} (dark)`, async ({ page }) => {
-    test.setTimeout(150_000);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await open(page, '', walked.page);
-    for (const i of walked.frames.keys()) {
-      await settle(page, i, walked);
-      const frame = walked.frames[i]!;
-      expect.soft(await axeViolations(page), `${walked.file}: step ${i + 1} (slide ${frame.slide + 1}, step ${frame.step + 1})`).toEqual([]);
-      if (i < walked.frames.length - 1) await page.keyboard.press('PageDown');
-    }
-  });
+  for (const part of walkParts(walked, walked === TALK ? 1 : 2)) {
+    test(`axe finds no WCAG 2.1 A/AA violation at any step of the ${walked.name}${part.label} (dark)`, async ({ page }) => {
+      test.setTimeout(150_000);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await open(page, part.from === 0 ? '' : walked.stepUrls[part.from]!.slice(walked.page.length), walked.page);
+      for (let i = part.from; i < part.to; i++) {
+        await settle(page, i, walked);
+        const frame = walked.frames[i]!;
+        expect.soft(await axeViolations(page), `${walked.file}: step ${i + 1} (slide ${frame.slide + 1}, step ${frame.step + 1})`).toEqual([]);
+        if (i < part.to - 1) await page.keyboard.press('PageDown');
+      }
+    });
+  }
 }
 
 test('screen readers can read the page: a main landmark, no role=application, one h1 and an h2 per slide', async ({ page }) => {

@@ -5,6 +5,7 @@ import { deckFrames } from '../../src/core/index.ts';
 import { talk } from './talk.ts';
 import { normalizeLines } from '../unit/seed.ts';
 import { visibleLines } from './visible.ts';
+import { settle } from './settle.ts';
 
 const deck = talk;
 const frames = deckFrames(deck);
@@ -93,7 +94,7 @@ test('each swipe up is one step forward, to the last step; a swipe down is one s
   await page.locator('.reveal.ready').waitFor();
   // The scroll view is laid out (reveal shows it once its pages are built).
   await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await settle(page);
   expect(await currentFrame(page)).toBe(0);
   // Each swipe shows the next step, read from the screen (two steps of the chart over "year" have
   // the same words, so compare with the step expected rather than look the text up).
