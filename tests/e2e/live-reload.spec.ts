@@ -5,8 +5,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { visibleLines } from './visible.ts';
+
+// What these tests hold is what a save does, not how fast (npm run bench measures that): on a
+// loaded 2-core machine the dev server's answer to a save (a recompile, and all slides when one is
+// removed) has taken over Playwright's default 5 s, and one such wait failed the serial run.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // The preview server uses E2E_PORT and the sub-path test's server the next one; the dev server
 // takes the one after unless told otherwise.
