@@ -8,6 +8,19 @@ export function isLocalPath(url: string): boolean {
   return url !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//') && !url.startsWith('#');
 }
 
+/** An address on another host (`https://…`, `http://…`, `//…`): a deck loads nothing from one. */
+export function isRemote(url: string): boolean {
+  return /^(?:https?:)?\/\//i.test(url.trim());
+}
+
+/**
+ * The message for a picture, video or poster at an address on another host: loading it would tell
+ * that host who reads the deck, and it would not show offline (a talk given without Wi-Fi).
+ */
+export function remoteMessage(kind: string, url: string): string {
+  return `${kind} "${url}" is on another host: a deck loads nothing from elsewhere (it would not show offline, and that host would learn who reads the deck); save the file next to the deck and write its path`;
+}
+
 /** `figures/a%20b.svg?x#y` → `figures/a b.svg`. */
 export function assetPath(url: string): string {
   const bare = url.replace(/[?#].*$/, '');

@@ -7,7 +7,7 @@
 // like any other (pictures.ts). Text over a background stays on a panel of the theme's paper.
 import type { MarkdownIt, Token } from 'markdown-it';
 import { report, type DeckEnv } from '../../env.ts';
-import { assetPath, isLocalPath } from '../../diagnostics/assets.ts';
+import { assetPath, isLocalPath, isRemote, remoteMessage } from '../../diagnostics/assets.ts';
 import { locate } from '../../diagnostics/locate.ts';
 import { slideMark } from '../../plugins/slides.ts';
 import { STEPS } from '../../phases.ts';
@@ -93,6 +93,10 @@ function headingLayout(env: DeckEnv, src: string, heading: Token, slideIndex: nu
     const image = value('image');
     if (!image) {
       error(`.${side}`, `.${side} needs the picture: write {.${side} image="plots/x.png" alt="what it shows"}`);
+      continue;
+    }
+    if (isRemote(image)) {
+      error(image, remoteMessage('picture', image));
       continue;
     }
     const alt = value('alt') ?? '';

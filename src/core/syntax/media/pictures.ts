@@ -6,7 +6,7 @@
 // and converted by the adapter (service.ts); the core decides sizes and writes the markup.
 import type { MarkdownIt, Token } from 'markdown-it';
 import { report, type DeckEnv } from '../../env.ts';
-import { isLocalPath, assetPath } from '../../diagnostics/assets.ts';
+import { isLocalPath, isRemote, assetPath, remoteMessage } from '../../diagnostics/assets.ts';
 import { locate, type Position } from '../../diagnostics/locate.ts';
 import { slideMark } from '../../plugins/slides.ts';
 import { STEPS } from '../../phases.ts';
@@ -36,7 +36,6 @@ export function picturesPlugin(md: MarkdownIt): void {
   md.core.ruler.before(STEPS, 'deck_pictures', (state) => {
     const env = state.env as unknown as DeckEnv;
     const media = env.media;
-    if (!media) return;
     let slideIndex = env.slide?.index ?? 0;
     const columns: Token[] = [];
     for (const block of state.tokens) {
@@ -52,7 +51,16 @@ export function picturesPlugin(md: MarkdownIt): void {
         const start = locate(env, state.src, block.map, '![', after);
         after = { line: start.line, column: start.column + 1 };
         const src = String(image.attrGet('src') ?? '');
-        if (!isLocalPath(src) || !(RASTER.test(assetPath(src)) || VIDEO.test(assetPath(src)))) continue;
+        if (isRemote(src)) {
+          // Reported, and shown as its alt text: the page requests nothing from that host.
+          const at = locate(env, state.src, block.map, src, start);
+          report(env, 'error', at.line, at.column, remoteMessage(VIDEO.test(assetPath(src)) ? 'video' : 'picture', src));
+          image.type = 'text';
+          image.content = image.content || src;
+          continue;
+        }
+        // (Without a media service, a test or markdown-it on its own, pictures stay plain <img>s.)
+        if (!media || !isLocalPath(src) || !(RASTER.test(assetPath(src)) || VIDEO.test(assetPath(src)))) continue;
         const at = locate(env, state.src, block.map, src, start);
         image.meta = { ...(image.meta ?? {}), assetChecked: true };
         const share = columns.reduce((product, column) => product * columnShare(column), 1);
@@ -97,6 +105,7 @@ export function buildMedia(
   const darkSrc = attrText(image, 'dark');
   if (!darkSrc) return { html: (outer) => light.html(outer) };
   const darkAt = find(darkSrc);
+  if (isRemote(darkSrc)) report(env, 'error', darkAt.line, darkAt.column, remoteMessage('picture', darkSrc));
   const dark = isLocalPath(darkSrc) ? picture(env, media, assetPath(darkSrc), alt, sizing, eager, darkAt, light.size) : undefined;
   if (!dark) return { html: (outer) => light.html(outer) };
   return {
@@ -173,7 +182,10 @@ function buildVideo(env: DeckEnv, media: MediaService, image: Token, src: string
   if (described.kind !== 'video') return undefined;
   const posterSrc = attrText(image, 'poster');
   let poster = '';
-  if (posterSrc && isLocalPath(posterSrc)) {
+  if (posterSrc && isRemote(posterSrc)) {
+    const p = find(posterSrc);
+    report(env, 'error', p.line, p.column, remoteMessage('poster', posterSrc));
+  } else if (posterSrc && isLocalPath(posterSrc)) {
     const still = media.describe(assetPath(posterSrc));
     if (still?.kind === 'raster' && still.width * still.height <= MAX_PIXELS) {
       const { file } = pictureSize(still, { box: CONTENT });
