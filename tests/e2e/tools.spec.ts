@@ -95,6 +95,8 @@ test('pointer, zoom and ink work from the single-file export opened from disk, w
   await expect.poll(() => page.evaluate(() => document.body.style.transform)).toContain('scale(2.5)');
   await page.keyboard.press('z');
   await page.keyboard.press('d');
+  // (Its chunk is read from the file's inlined modules first: draw once the canvas is there, as above.)
+  await page.locator('canvas.deck-ink').waitFor();
   await page.mouse.move(400, 300);
   await page.mouse.down();
   await page.mouse.move(600, 350, { steps: 5 });
