@@ -169,7 +169,7 @@ export function swapSlides(deck: RevealApi, html: string, place: Place): Place |
   if (!container || count === 0) return undefined;
   container.replaceChildren(incoming.content);
   deck.sync();
-  const slides = [...container.querySelectorAll<HTMLElement>(':scope > section')];
+  const slides = slidesOf(deck);
   const byId = count !== place.total && place.id ? slides.findIndex((slide) => slide.id === place.id) : -1;
   const sure = count === place.total || byId >= 0;
   const target = byId >= 0 ? byId : Math.min(place.h, count - 1);

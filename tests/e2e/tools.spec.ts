@@ -9,6 +9,19 @@ import { inlineSite } from '../../scripts/export-html.ts';
 
 const TOOL_CHUNK = /\/assets\/(pointer|zoom|ink)-[\w-]+\.js$/;
 
+/**
+ * Ink on: D, then one stroke across the slide, drawn once the canvas is there (its chunk is fetched,
+ * or read from a single file's inlined modules, on the first D).
+ */
+async function drawStroke(page: Page, steps: number) {
+  await page.keyboard.press('d');
+  await page.locator('canvas.deck-ink').waitFor();
+  await page.mouse.move(400, 300);
+  await page.mouse.down();
+  await page.mouse.move(600, 350, { steps });
+  await page.mouse.up();
+}
+
 /** Painted pixels of the ink canvas. */
 const inked = (page: Page) =>
   page.evaluate(() => {
@@ -56,12 +69,7 @@ test('pointer, zoom and ink: loaded on first use, listed in the help overlay', a
   await expect(page.locator('.reveal')).not.toHaveClass(/overview/);
 
   // Ink: D, then draw; the drawing belongs to the step, C clears it.
-  await page.keyboard.press('d');
-  await page.locator('canvas.deck-ink').waitFor();
-  await page.mouse.move(400, 300);
-  await page.mouse.down();
-  await page.mouse.move(600, 350, { steps: 8 });
-  await page.mouse.up();
+  await drawStroke(page, 8);
   await expect.poll(() => inked(page)).toBeGreaterThan(500);
   await page.keyboard.press('PageDown');
   await expect.poll(() => inked(page), { message: 'gone on the next step' }).toBe(0);
@@ -94,13 +102,7 @@ test('pointer, zoom and ink work from the single-file export opened from disk, w
   await page.keyboard.press('z');
   await expect.poll(() => page.evaluate(() => document.body.style.transform)).toContain('scale(2.5)');
   await page.keyboard.press('z');
-  await page.keyboard.press('d');
-  // (Its chunk is read from the file's inlined modules first: draw once the canvas is there, as above.)
-  await page.locator('canvas.deck-ink').waitFor();
-  await page.mouse.move(400, 300);
-  await page.mouse.down();
-  await page.mouse.move(600, 350, { steps: 5 });
-  await page.mouse.up();
+  await drawStroke(page, 5);
   await expect.poll(() => inked(page)).toBeGreaterThan(500);
   await context.close();
 });

@@ -2,13 +2,13 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
-
-type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 import frontMatter from 'markdown-it-front-matter';
 import { report, type DeckEnv } from '../env.ts';
 import { defaultMeta, parseMeta } from '../meta.ts';
 import type { DeckMeta } from '../model.ts';
 import { syntaxOf } from '../syntax/feature.ts';
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
 export function frontMatterPlugin(md: MarkdownIt): void {
   // The plugin's callback is install-time state; we read the token instead so renders stay re-entrant.
