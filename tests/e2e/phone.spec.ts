@@ -88,6 +88,32 @@ test('every step of the talk is readable on a phone: no text under 12 px, nothin
   }
 });
 
+// The guide's diagrams are drawn left to right: on the big screen their words are ~28 px, but at a
+// phone's width the same drawing shrank them to 9 px. The phone gets them drawn top to bottom.
+for (const slide of ['diagrams-from-mermaid', 'diagrams-from-graphviz']) {
+  test(`the guide's ${slide.replace(/-/g, ' ')} reads on a phone at every step: drawn top to bottom, no text under 12 px`, async ({ page }) => {
+    await page.goto(`./guide/#/${slide}`);
+    await page.locator('.reveal.ready').waitFor();
+    await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
+    const section = page.locator(`section#${slide}`);
+    await expect(section).toHaveClass(/present/);
+    await expect(section.locator('svg.diagram-tall')).toBeVisible();
+    await expect(section.locator('svg.diagram-wide')).toBeHidden();
+    const steps = Number(await section.getAttribute('data-steps'));
+    expect(steps).toBeGreaterThan(1);
+    for (let step = 0; step < steps; step++) {
+      await settle(page);
+      const { smallest, outside, sideways } = await measure(page);
+      expect(smallest, `step ${step + 1}: smallest text in CSS px`).toBeGreaterThanOrEqual(12);
+      expect(outside, `step ${step + 1}: text outside the screen`).toEqual([]);
+      expect(sideways, `step ${step + 1}: sideways scroll in px`).toBeLessThanOrEqual(0);
+      if (step < steps - 1) await page.keyboard.press('PageDown');
+    }
+    // Each step showed more of the drawing on screen (the same steps as the wide one's).
+    await expect(section.locator('svg.diagram-tall .fragment:not(.visible)')).toHaveCount(0);
+  });
+}
+
 test('each swipe up is one step forward, to the last step; a swipe down is one step back', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./');

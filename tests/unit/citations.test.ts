@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileDeck, createDeckCompiler, formatDiagnostic } from '../../src/core/index.ts';
+import { compileDeck, countFrames, createDeckCompiler, formatDiagnostic } from '../../src/core/index.ts';
 import { pageScholarly } from '../../src/vite/scholarly.ts';
+import { topToBottom } from '../../src/core/syntax/diagram/index.ts';
 import { scholarlyFor } from './scholarly.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -96,4 +97,64 @@ describe('diagrams', () => {
       expect(html).not.toMatch(/<style|@import|https?:\/\/(?!www\.w3\.org)/);
     });
   }
+
+  describe('a left-to-right diagram is also drawn top to bottom, for a phone', () => {
+    const svgs = (html: string) => [...html.matchAll(/<svg\b[^>]*>/g)].map((m) => m[0]);
+    const indices = (html: string, cls: string) => {
+      const drawing = html.slice(html.indexOf(`class="${cls}"`)).split('</svg>')[0]!;
+      return [...drawing.matchAll(/data-fragment-index="(\d+)"/g)].map((m) => m[1]).sort().join(' ');
+    };
+    it('a Mermaid flowchart LR: two drawings, the phone one narrower, with the same steps at the same places', () => {
+      const lr = '```mermaid\n%% title: Three steps\nflowchart LR\n  A[Tokens] --> B(Attention)\n  B --> C[Output]\n  class B step1\n  class C step2\n```';
+      const deck = compileDeck(`## A\n\n${lr}\n`, scholarly);
+      expect(deck.diagnostics).toEqual([]);
+      const html = deck.slides[0]!.html;
+      const [wide, tall] = svgs(html);
+      expect(svgs(html)).toHaveLength(2);
+      expect(wide).toContain('class="diagram-wide"');
+      expect(tall).toContain('class="diagram-tall"');
+      expect(tall).toContain('aria-label="Three steps"');
+      const aspect = (svg: string) => {
+        const [, w, h] = /viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg)!;
+        return Number(w) / Number(h);
+      };
+      expect(aspect(tall!)).toBeLessThan(aspect(wide!));
+      // The same steps: nodes and edges appear together in both, and the model has no extra step.
+      expect(indices(html, 'diagram-tall')).toBe(indices(html, 'diagram-wide'));
+      expect(indices(html, 'diagram-wide')).not.toBe('');
+      const alone = compileDeck(`## A\n\n${lr.replace('flowchart LR', 'flowchart TD')}\n`, scholarly);
+      expect(deck.slides[0]!.steps).toEqual(alone.slides[0]!.steps);
+      expect(countFrames(deck)).toBe(countFrames(alone));
+      // No id twice in the page.
+      const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+    it('a Graphviz graph with rankdir=LR too; a top-to-bottom one or a sequence diagram is drawn once', () => {
+      const dot = compileDeck('## A\n\n```dot {alt="A chain"}\ndigraph { rankdir=LR; a -> b -> c; b [class="step1"]; }\n```\n', scholarly);
+      expect(dot.diagnostics).toEqual([]);
+      expect(svgs(dot.slides[0]!.html)).toHaveLength(2);
+      expect(indices(dot.slides[0]!.html, 'diagram-tall')).toBe(indices(dot.slides[0]!.html, 'diagram-wide'));
+      for (const once of ['```dot {alt="A chain"}\ndigraph { a -> b -> c; }\n```', '```mermaid\n%% title: T\nflowchart TD\n  A --> B\n```', '```mermaid\n%% title: T\nsequenceDiagram\n  A->>B: LR\n```']) {
+        const deck = compileDeck(`## A\n\n${once}\n`, scholarly);
+        expect(deck.diagnostics).toEqual([]);
+        expect(svgs(deck.slides[0]!.html)).toHaveLength(1);
+        expect(deck.slides[0]!.html).not.toContain('diagram-wide');
+      }
+    });
+    it('a problem is reported once, not once per drawing', () => {
+      const deck = compileDeck('## A\n\n```mermaid\nflowchart LR\n  A --> B\n```\n', scholarly);
+      expect(deck.diagnostics.map((d) => d.message)).toHaveLength(1);
+    });
+    it.each([
+      ['mermaid', 'flowchart LR\n  A --> B', 'flowchart TD\n  A --> B'],
+      ['mermaid', 'graph RL;\n  A --> B', 'graph TD;\n  A --> B'],
+      ['mermaid', 'flowchart TD\n  subgraph S\n    direction LR\n  end', undefined],
+      ['mermaid', 'sequenceDiagram\n  A->>B: flowchart LR', undefined],
+      ['dot', 'digraph {\n  rankdir="LR"\n  a -> b\n}', 'digraph {\n  rankdir="LR"\n  a -> b\n\n  rankdir=TB;\n}'],
+      ['dot', 'digraph { a -> b }', undefined],
+      ['dot', 'digraph { rankdir=LR; a -> b } // trailing', undefined],
+    ] as const)('topToBottom(%s, %j) is %j', (lang, code, expected) => {
+      expect(topToBottom(lang, code)).toBe(expected);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import { sanitizeSvg } from '../../figures/sanitize-svg.ts';
 import { getAttr, setAttr } from '../../html-attrs.ts';
 import { fragmentClasses, innerSteps, markInnerSteps, type FragmentMark } from '../../steps/fragment-meta.ts';
 import { DIAGRAM_LANGUAGES, type DiagramLanguage } from './renderer.ts';
+import { REPEATED_DRAWING_CLASS } from '../../visibility.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -24,6 +25,8 @@ interface DiagramMeta {
   svg: Element;
   steps: [Element, FragmentMark][];
   lang: DiagramLanguage;
+  /** A left-to-right diagram's drawing top to bottom, for a phone's portrait page. */
+  tall?: Drawing;
 }
 
 export function diagramPlugin(md: MarkdownIt): void {
@@ -44,11 +47,20 @@ export function diagramPlugin(md: MarkdownIt): void {
     const token = tokens[idx]!;
     const meta = token.meta!.diagram as DiagramMeta;
     const marks = innerSteps(token);
+    // Each step's place in the slide's order, which the phone's drawing (the same nodes) shares.
+    const indexOfStep = new Map<number | undefined, number>();
     meta.steps.forEach(([element, mark], k) => {
+      const index = marks[k]?.index ?? mark.index ?? 0;
+      indexOfStep.set(mark.step, index);
       setAttr(element, 'class', fragmentClasses(getAttr(element, 'class') ?? null, mark.effect));
-      setAttr(element, 'data-fragment-index', String(marks[k]?.index ?? mark.index ?? 0));
+      setAttr(element, 'data-fragment-index', String(index));
     });
-    return `<figure${self.renderAttrs(token)}>\n${serializeOuter(meta.svg)}\n</figure>\n`;
+    for (const [element, mark] of meta.tall?.steps ?? []) {
+      setAttr(element, 'class', fragmentClasses(getAttr(element, 'class') ?? null, mark.effect));
+      setAttr(element, 'data-fragment-index', String(indexOfStep.get(mark.step) ?? 0));
+    }
+    const drawings = meta.tall ? `${serializeOuter(meta.svg)}\n${serializeOuter(meta.tall.svg)}` : serializeOuter(meta.svg);
+    return `<figure${self.renderAttrs(token)}>\n${drawings}\n</figure>\n`;
   };
 }
 
@@ -78,6 +90,59 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
     // Its comments (the `%% title:` line) out: beautiful-mermaid reads the diagram's kind from its first line.
     drawn = drawn.replace(/^[ \t]*%%.*$\n?/gm, '').replace(/^\s*\n/, '');
   }
+  // Ids, unique in the page: each diagram's own prefix.
+  const n = deckShared(env).count('diagram uses', 'diagram');
+  const prefix = `diagram-${env.slide?.index ?? 0}-${n}-`;
+  const wide = drawDiagram(env, src, lang, drawn, nodeSteps, { line, column, code }, prefix);
+  if (!wide) return undefined;
+  const { svg, steps } = wide;
+  // On a phone (reveal.js's scroll view, a portrait page) a left-to-right diagram is drawn top to
+  // bottom instead, so its words stay as large as on the big screen; the slide keeps the other.
+  const tallCode = topToBottom(lang, drawn);
+  const tallDrawing = tallCode === undefined ? undefined : drawDiagram(env, src, lang, tallCode, nodeSteps, { line, column, code }, `${prefix}tall-`, true);
+  const tall = tallDrawing && aspect(tallDrawing.svg) < aspect(svg) ? tallDrawing : undefined;
+  for (const drawing of tall ? [wide, tall] : [wide]) {
+    setAttr(drawing.svg, 'role', 'group');
+    if (name) setAttr(drawing.svg, 'aria-label', name);
+  }
+  if (tall) {
+    setAttr(svg, 'class', `${getAttr(svg, 'class') ?? ''} diagram-wide`.trim());
+    setAttr(tall.svg, 'class', `${getAttr(tall.svg, 'class') ?? ''} ${REPEATED_DRAWING_CLASS}`.trim());
+  }
+  const token = new (fence.constructor as typeof Token)(DIAGRAM_TOKEN, 'figure', 0);
+  token.block = true;
+  token.map = fence.map;
+  token.level = fence.level;
+  const own = (fence.attrs ?? []).filter(([k]) => k !== 'alt' && k !== 'class');
+  const classes = ['diagram', `diagram-${lang}`, ...(fence.attrs ?? []).filter(([k]) => k === 'class').map(([, v]) => v)].join(' ');
+  token.attrs = [['class', classes], ...own];
+  token.meta = { diagram: { svg, steps, lang, ...(tall ? { tall } : {}) } satisfies DiagramMeta };
+  markInnerSteps(token, steps.map(([, mark]) => mark));
+  return token;
+}
+
+/** Where the fence's diagram is in the deck: its fence line and column, and its code as written. */
+interface FenceAt {
+  line: number;
+  column: number;
+  code: string;
+}
+
+interface Drawing {
+  svg: Element;
+  steps: [Element, FragmentMark][];
+}
+
+/**
+ * `drawn` drawn by the renderer and made fit for a slide: its style sheet out, its steps found,
+ * its colours the theme's, sanitized, its ids prefixed with `prefix`, sized for the back of the
+ * room. Its problems are reported at the fence's lines, unless `quiet`.
+ */
+function drawDiagram(env: DeckEnv, src: string, lang: DiagramLanguage, drawn: string, nodeSteps: Map<string, number>, at: FenceAt, prefix: string, quiet = false): Drawing | undefined {
+  const { line, column, code } = at;
+  // (The second drawing of a diagram reports nothing: its problems are the first one's.)
+  const problem: typeof report = (...args) => void (quiet || report(...args));
+  if (!env.diagrams) return undefined; // (buildDiagram reported it)
   let result;
   try {
     result = env.diagrams.render(lang, drawn);
@@ -95,13 +160,13 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
     }
     const deckLine = at !== undefined ? line + Math.min(at, lines.length) : line;
     const text = sourceLines(env, src).at(deckLine - 1) ?? '';
-    report(env, 'error', deckLine, at !== undefined ? text.search(/\S|$/) + 1 : column, `${lang} diagram: ${result.error.split('\n')[0]!.slice(0, 300)}`);
+    problem(env, 'error', deckLine, at !== undefined ? text.search(/\S|$/) + 1 : column, `${lang} diagram: ${result.error.split('\n')[0]!.slice(0, 300)}`);
     return undefined;
   }
   const tree = parseFragment(result.svg.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '').replace(/<!DOCTYPE[^>]*>/i, ''));
   const svg = find(tree, (e) => e.tagName === 'svg');
   if (!svg) {
-    report(env, 'error', line, column, `${lang} diagram: the renderer gave no <svg>`);
+    problem(env, 'error', line, column, `${lang} diagram: the renderer gave no <svg>`);
     return undefined;
   }
   // What the renderer writes that a slide does without: its own style sheet (and web-font
@@ -154,10 +219,8 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
       }
     }
   }
-  sanitizeSvg(svg, (message) => report(env, 'warning', line, column, `${lang} diagram: ${message}`));
-  // Ids, unique in the page: each diagram's own prefix.
-  const n = deckShared(env).count('diagram uses', 'diagram');
-  const prefix = `diagram-${env.slide?.index ?? 0}-${n}-`;
+  sanitizeSvg(svg, (message) => problem(env, 'warning', line, column, `${lang} diagram: ${message}`));
+  // Ids, unique in the page: each drawing's own prefix.
   for (const e of elements(svg)) {
     for (const a of e.attrs) {
       if (a.name === 'id') a.value = prefix + a.value;
@@ -168,18 +231,31 @@ function buildDiagram(env: DeckEnv, src: string, fence: Token, lang: DiagramLang
   // Text at about 28 px, read from the back of the room: the renderers write 13–14 px text (then at most the slide's width).
   const viewBox = (getAttr(svg, 'viewBox') ?? getAttr(svg, 'viewbox') ?? '').split(/[\s,]+/).map(Number);
   if (viewBox.length === 4 && viewBox[2]! > 0) setAttr(svg, 'width', String(Math.round(viewBox[2]! * (lang === 'mermaid' ? 2.2 : 2))));
-  setAttr(svg, 'role', 'group');
-  if (name) setAttr(svg, 'aria-label', name);
-  const token = new (fence.constructor as typeof Token)(DIAGRAM_TOKEN, 'figure', 0);
-  token.block = true;
-  token.map = fence.map;
-  token.level = fence.level;
-  const own = (fence.attrs ?? []).filter(([k]) => k !== 'alt' && k !== 'class');
-  const classes = ['diagram', `diagram-${lang}`, ...(fence.attrs ?? []).filter(([k]) => k === 'class').map(([, v]) => v)].join(' ');
-  token.attrs = [['class', classes], ...own];
-  token.meta = { diagram: { svg, steps, lang } satisfies DiagramMeta };
-  markInnerSteps(token, steps.map(([, mark]) => mark));
-  return token;
+  return { svg, steps };
+}
+
+/**
+ * The diagram's code laid out top to bottom, when it is a left-to-right (or right-to-left) Mermaid
+ * flowchart or Graphviz graph; undefined for any other.
+ */
+export function topToBottom(lang: DiagramLanguage, code: string): string | undefined {
+  if (lang === 'mermaid') {
+    const header = /^([ \t]*(?:flowchart|graph)[ \t]+)(LR|RL)\b/m.exec(code);
+    // (Only the diagram's first line says its kind and direction.)
+    if (!header || code.slice(0, header.index).trim() !== '') return undefined;
+    return code.slice(0, header.index) + header[1] + 'TD' + code.slice(header.index + header[0].length);
+  }
+  // Graphviz: a later graph attribute wins, so one more before the graph's closing brace.
+  if (!/\brankdir[ \t]*=[ \t]*"?(?:LR|RL)\b/i.test(code)) return undefined;
+  const close = code.lastIndexOf('}');
+  if (close < 0 || code.slice(close + 1).trim() !== '') return undefined;
+  return `${code.slice(0, close)}\n  rankdir=TB;\n${code.slice(close)}`;
+}
+
+/** Width over height, from the SVG's viewBox (Infinity when it has none: never the narrower one). */
+function aspect(svg: Element): number {
+  const box = (getAttr(svg, 'viewBox') ?? getAttr(svg, 'viewbox') ?? '').split(/[\s,]+/).map(Number);
+  return box.length === 4 && box[2]! > 0 && box[3]! > 0 ? box[2]! / box[3]! : Infinity;
 }
 
 function elements(root: Element): Element[] {
