@@ -8,6 +8,7 @@ import type { RevealApi } from 'reveal.js';
 import { DEV_INFO_ID, MATH_STYLE_ATTRIBUTE, RESEND_EVENT, UPDATE_EVENT } from '../shared/live-reload-events.ts';
 import { stepNumber, stepsOf } from './slide-number.ts';
 import type { DeckError, DeckUpdate } from '../vite/plugin.ts';
+import { watchOverflow } from './overflow-watch.ts';
 
 const OVERLAY = 'vite-error-overlay';
 
@@ -24,7 +25,9 @@ export function followDeckEdits(deck: RevealApi): void {
   const hot = import.meta.hot;
   const infoElement = document.getElementById(DEV_INFO_ID);
   if (!hot || !infoElement) return;
-  const info = JSON.parse(infoElement.textContent ?? '{}') as { deck: string; version: number; errors: DeckError[] };
+  const info = JSON.parse(infoElement.textContent ?? '{}') as { deck: string; file: string; version: number; errors: DeckError[] };
+  // What does not fit on the slide the author is looking at, named with its line.
+  watchOverflow(deck, info.file);
   let errors = info.errors;
   showErrors(errors);
   // Ours stand aside while Vite applies an update (so it neither clears them nor reloads), and

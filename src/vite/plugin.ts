@@ -186,7 +186,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         for (const d of deck.diagnostics) config.logger.warn(formatDiagnostic(d));
         // (Its slides' version: the updates it gets are changes to them.)
         const { slides, errors } = serve(name, deck, 'page');
-        const info = { deck: name, version: slides!.version, errors };
+        const info = { deck: name, file: deck.file, version: slides!.version, errors };
         return {
           html: page,
           tags: [{ tag: 'script', attrs: { type: 'application/json', id: DEV_INFO_ID }, children: JSON.stringify(info).replace(/</g, '\\u003c'), injectTo: 'body' }],

@@ -2,7 +2,7 @@
 // own port, over temporary copies of the decks) must show each save in place, on the same slide
 // and step, show errors in Vite's overlay with file:line:column, and recover on the next good save.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
@@ -402,5 +402,43 @@ test('editing the bibliography updates the citing slide’s footer in place (cit
     expect((await position(page)).sameDocument).toBe(true);
   } finally {
     writeFileSync(bib, before);
+  }
+});
+
+test('a slide that does not fit is named with its file and line as the author looks at it, and the note goes when a save makes it fit', async ({ page }) => {
+  const second = path.join(decks, 'second.md');
+  const before = readFileSync(second, 'utf8');
+  const items = (n: number) => Array.from({ length: n }, (_, i) => `- item ${i + 1}`).join('\n');
+  try {
+    // Line 7 is the heading of the slide that does not fit.
+    writeFileSync(second, `## Fits\n\nA short line.\n\n---\n\n## Too long\n\n${items(30)}\n`);
+    await page.goto(`${DEV_URL}second/#/too-long`);
+    await page.locator('.reveal.ready').waitFor();
+    const note = page.locator('#deck-overflow-note');
+    await expect(note).toContainText(/This slide does not fit: .*second\.md:7/);
+    await expect(note).toContainText('past the bottom of the slide');
+    // Its button asks Vite to open the editor at that line.
+    const opened = page.waitForRequest((request) => request.url().includes('/__open-in-editor'));
+    await page.route('**/__open-in-editor**', (route) => route.fulfill({ status: 200, body: '' }));
+    await note.getByRole('button', { name: 'Open in editor' }).click();
+    expect(decodeURIComponent(new URL((await opened).url()).searchParams.get('file') ?? '')).toMatch(/second\.md:7$/);
+    // The slide before fits: no note there; back on the long one, it comes back.
+    await page.keyboard.press('ArrowLeft');
+    await expect(note).toHaveCount(0);
+    await page.keyboard.press('ArrowRight');
+    await expect(note).toContainText('second.md:7');
+    // A save that makes it fit takes the note away, with no move or reload.
+    writeFileSync(second, `## Fits\n\nA short line.\n\n---\n\n## Too long\n\n${items(5)}\n`);
+    await expect(page.locator('section.present li')).toHaveCount(5);
+    await expect(note).toHaveCount(0);
+  } finally {
+    writeFileSync(second, before);
+  }
+});
+
+test('the built site has none of the dev server’s notes', () => {
+  const assets = path.join('dist', 'assets');
+  for (const file of readdirSync(assets).filter((name) => name.endsWith('.js'))) {
+    expect(readFileSync(path.join(assets, file), 'utf8'), file).not.toContain('deck-overflow-note');
   }
 });
