@@ -20,6 +20,7 @@ import { layoutPlugin } from './syntax/media/layout.ts';
 import { tablesPlugin } from './syntax/media/tables.ts';
 import { calloutsPlugin } from './syntax/media/callouts.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
+import { incrementalPlugin } from './syntax/incremental.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
 import { slideRenderPlugin } from './render/slide-render.ts';
 import { linksPlugin } from './syntax/links.ts';
@@ -56,6 +57,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(pausePlugin) //            . . . → the rest appears at the next step
     .use(emojiPlugin) //            ❌ ✅ 🇺🇸 → <span class="emoji">, drawn by the deck's emoji font
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → step marks
+    .use(incrementalPlugin) //      ::: incremental, incremental: true → each list item a step
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
     .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights

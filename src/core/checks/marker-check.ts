@@ -175,7 +175,8 @@ function checkInline(check: Check, tokens: Token[], i: number): void {
       else {
         const names = [...syntax.containers.keys()];
         const known = names.map((c) => `::: ${c}`).join(', ');
-        const guess = nearest(name, names);
+        // (Pandoc's attribute form, `::: {.name}`, is matched by its class.)
+        const guess = nearest(/^\{\s*\.([\w-]+)/.exec(name)?.[1] ?? name, names);
         check.unknownOpen++;
         report(env, 'error', p.line, p.column, `unknown container "::: ${name}"${guess ? `; did you mean "::: ${guess}"?` : `; known: ${known}`}`);
       }
