@@ -114,6 +114,29 @@ for (const slide of ['diagrams-from-mermaid', 'diagrams-from-graphviz']) {
   });
 }
 
+test('switching the theme after the scroll view started repaints its pages (T, or the system going dark at dusk)', async ({ page }) => {
+  await page.goto('./guide/#/columns');
+  await page.locator('.reveal.ready').waitFor();
+  await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
+  const colours = () =>
+    page.evaluate(() => {
+      const viewport = getComputedStyle(document.querySelector('.reveal-viewport')!).backgroundColor;
+      const pages = [...document.querySelectorAll('.reveal .scroll-page')].map((p) => getComputedStyle(p).backgroundColor);
+      return { viewport, pages: [...new Set(pages)] };
+    });
+  const light = await colours();
+  expect(light.pages).toEqual([light.viewport]);
+  await page.keyboard.press('t'); // auto → dark
+  await expect.poll(async () => (await colours()).viewport).not.toBe(light.viewport);
+  const dark = await colours();
+  expect(dark.pages).toEqual([dark.viewport]);
+  // And the system's own switch, with the theme left to it.
+  await page.keyboard.press('t');
+  await page.keyboard.press('t'); // dark → light → auto
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(async () => (await colours()).pages).toEqual([dark.viewport]);
+});
+
 test('each swipe up is one step forward, to the last step; a swipe down is one step back', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./');
