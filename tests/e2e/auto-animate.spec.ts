@@ -1,8 +1,8 @@
 // Animation between slides (`{auto-animate=true}`), on the guide's pair of slides: going from the
 // first to the second, reveal.js moves the list items that both slides have to their new places
 // (a transition on their transform); for a viewer who prefers reduced motion, and in the presenter
-// view's previews, the second slide is there at once (src/runtime/auto-animate.ts). The talk's
-// page does not load the script.
+// view's previews, the second slide is there at once (src/runtime/auto-animate.ts); on a phone a
+// link to the second slide lands on it. The talk's page does not load the script.
 import { expect, test, type Page } from '@playwright/test';
 import { settle } from './settle.ts';
 
@@ -63,4 +63,17 @@ test('the talk loads no script for it', async ({ page }) => {
   await expect(page.locator('.reveal.ready')).toHaveCount(1);
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((u) => /auto-animate/.test(u))).toEqual([]);
+});
+
+// reveal.js's scroll view (phones) puts a run of auto-animate slides on one page, each slide a
+// screen of scrolling further down; a link to the second lands on the second.
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('a shared link to the second slide of the pair lands on it', async ({ page }) => {
+    await page.goto('guide/#/animate-from-slide-to-slide-2');
+    await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
+    await expect(page.locator('.reveal section.present')).toHaveId('animate-from-slide-to-slide-2');
+    await expect(page.locator('#animate-from-slide-to-slide-2').getByText('The same text pairs by itself')).toBeInViewport();
+    await expect(page).toHaveURL(/#\/animate-from-slide-to-slide-2$/);
+  });
 });
