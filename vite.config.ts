@@ -6,6 +6,7 @@ import { mathPlugin } from './src/vite/math.ts';
 import { codePlugin } from './src/vite/code.ts';
 import { scholarlyPlugin } from './src/vite/scholarly.ts';
 import { mediaPlugin } from './src/vite/media.ts';
+import { autoAnimatePlugin } from './src/vite/auto-animate.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -29,6 +30,8 @@ export default defineConfig({
     scholarlyPlugin(),
     // Pages with pictures, columns, layouts, tables or callouts: their sheet, and the pictures' script.
     mediaPlugin(),
+    // Pages whose slides animate into each other: the script that keeps previews and reduced motion still.
+    autoAnimatePlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

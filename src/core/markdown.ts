@@ -17,6 +17,7 @@ import { footnotePlugin } from './syntax/footnotes.ts';
 import { picturesPlugin } from './syntax/media/pictures.ts';
 import { columnsPlugin } from './syntax/media/columns.ts';
 import { layoutPlugin } from './syntax/media/layout.ts';
+import { autoAnimatePlugin } from './syntax/media/auto-animate.ts';
 import { tablesPlugin } from './syntax/media/tables.ts';
 import { calloutsPlugin } from './syntax/media/callouts.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
@@ -67,6 +68,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(picturesPlugin) //         ![alt](x.png){width=60%} → <picture> AVIF/WebP, sized; .mp4/.webm → <video>
     .use(columnsPlugin) //          :::: columns / ::: column width=40% → side by side
     .use(layoutPlugin) //           ## Title {.image-right image=… background-image=…} → the section's layout
+    .use(autoAnimatePlugin) //      ## Title {auto-animate=true} → the slide animates into the next one
     .use(tablesPlugin) //           GFM tables: numbers right, dense when long, {.small}, {.rows} steps
     .use(calloutsPlugin) //         > [!NOTE] … → a themed callout with an icon and a label
     .use(slideRenderPlugin) //      slide_open → <section>, title slide

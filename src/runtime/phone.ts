@@ -41,7 +41,11 @@ function scrollTo(deck: RevealApi, place: Place & { slide: HTMLElement }): void 
   const page = place.slide.closest<HTMLElement>('.scroll-page');
   if (!viewport || !page) return deck.slide(place.h, place.v);
   viewport.scrollTop += page.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
-  for (let step = -1; step < place.f; step++) deck.next();
+  // A slide that animates from the one before (auto-animate) shares that slide's page, after its steps.
+  const onPage = [...page.querySelectorAll<HTMLElement>('section')];
+  let steps = place.f + 1;
+  for (const before of onPage.slice(0, onPage.indexOf(place.slide))) steps += stepsOf(before);
+  for (; steps > 0; steps--) deck.next();
 }
 
 /** reveal.js's scrollActivationWidth (its default): at this window width or less it shows its scroll view. */

@@ -442,3 +442,23 @@ test('the built site has none of the dev server’s notes', () => {
     expect(readFileSync(path.join(assets, file), 'utf8'), file).not.toContain('deck-overflow-note');
   }
 });
+
+test('an edited auto-animate slide still animates from the slide before', async ({ page }) => {
+  const guide = path.join(decks, 'guide.md');
+  const before = readFileSync(guide, 'utf8');
+  try {
+    await page.goto(`${DEV_URL}guide/#/animate-from-slide-to-slide-2`);
+    await page.locator('.reveal.ready').waitFor();
+    writeFileSync(guide, before.replace('- Loss\n', '- Loss, edited\n'));
+    await expect(page.locator('section.present li').last()).toHaveText('Loss, edited');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('section.present')).toHaveId('animate-from-slide-to-slide');
+    await page.keyboard.press('ArrowRight');
+    // reveal.js pairs "Model" with the first slide's and moves it (a transition on its transform).
+    const model = page.locator('section.present li', { hasText: 'Model' });
+    await expect(model).toHaveAttribute('data-auto-animate-target', /\d/);
+    await expect(page.locator('section.present')).toHaveAttribute('data-auto-animate', 'running');
+  } finally {
+    writeFileSync(guide, before);
+  }
+});

@@ -4,6 +4,7 @@ import type { DeckEnv } from '../env.ts';
 import type { DeckMeta } from '../model.ts';
 import { slideMark } from '../plugins/slides.ts';
 import { externalLinkAttrs } from '../syntax/links.ts';
+import type { AutoAnimateAttributes } from '../syntax/media/auto-animate.ts';
 import type { SlideLayout } from '../syntax/media/layout.ts';
 
 export function slideRenderPlugin(md: MarkdownIt): void {
@@ -17,10 +18,13 @@ export function slideRenderPlugin(md: MarkdownIt): void {
     const classAttr = classes.length ? ` class="${classes.join(' ')}"` : '';
     const styleAttr = layout?.style ? ` style="${escape(layout.style)}"` : '';
     const stateAttr = layout?.state ? ` data-state="${escape(layout.state)}"` : '';
+    // Animation into the next or previous slide (syntax/media/auto-animate.ts): checked values.
+    const animate = (tokens[idx]!.meta?.autoAnimate as AutoAnimateAttributes | undefined) ?? [];
+    const animateAttrs = animate.map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escape(value)}"`)).join('');
     // The slide's build steps, from the model: the step counter reads them (src/runtime/slide-number.ts).
     const steps = (tokens[idx]!.meta?.steps as { stepLines: number[] } | undefined)?.stepLines.length;
     const stepsAttr = steps === undefined ? '' : ` data-steps="${steps + 1}"`;
-    const open = `<section id="${escape(mark.id)}"${classAttr}${styleAttr}${stateAttr} data-source-line="${mark.line}"${stepsAttr}>\n${layout?.prefix ?? ''}`;
+    const open = `<section id="${escape(mark.id)}"${classAttr}${styleAttr}${stateAttr}${animateAttrs} data-source-line="${mark.line}"${stepsAttr}>\n${layout?.prefix ?? ''}`;
     return mark.titleSlide && meta ? open + renderTitleBlock(meta, escape) : open;
   };
   md.renderer.rules.slide_close = () => '</section>\n';
