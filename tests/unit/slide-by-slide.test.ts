@@ -56,6 +56,9 @@ describe('compiling slide by slide', () => {
   it('random decks made of the deck’s syntax, right and wrong', () => {
     fc.assert(
       fc.property(deckSource, (source) => {
+        // (Footnotes, `[^1]` or inline `^[…]`, differ on purpose, as in the fixtures above; the
+        // generator can put a `^` before a `[`: seen as "^[]\n", one run in six.)
+        fc.pre(!/\^\[|\[\^/.test(source));
         expectSameSlideBySlide(source, { file: 'deck.md', katex, readAsset: (p) => (p.endsWith('.svg') ? FIGURE : undefined) });
       }),
       { numRuns: 300 },
