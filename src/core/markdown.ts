@@ -20,6 +20,7 @@ import { layoutPlugin } from './syntax/media/layout.ts';
 import { autoAnimatePlugin } from './syntax/media/auto-animate.ts';
 import { tablesPlugin } from './syntax/media/tables.ts';
 import { calloutsPlugin } from './syntax/media/callouts.ts';
+import { asidePlugin } from './syntax/aside.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { incrementalPlugin } from './syntax/incremental.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
@@ -70,7 +71,8 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(layoutPlugin) //           ## Title {.image-right image=… background-image=…} → the section's layout
     .use(autoAnimatePlugin) //      ## Title {auto-animate=true} → the slide animates into the next one
     .use(tablesPlugin) //           GFM tables: numbers right, dense when long, {.small}, {.rows} steps
-    .use(calloutsPlugin) //         > [!NOTE] … → a themed callout with an icon and a label
+    .use(calloutsPlugin) //         > [!NOTE] …, ::: {.callout-note} → a themed callout with an icon and a label
+    .use(asidePlugin) //            ::: aside → <aside class="aside">, small, at the bottom of its slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics

@@ -58,14 +58,19 @@ export type FrameItem<N> = FrameLine<N> | typeof BLOCK_BREAK;
 
 /** Elements whose text is one line of a frame. */
 const LINE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'figcaption', 'dt', 'dd', 'text']);
-/** Elements never read: speaker notes, code and styles, SVG's own names (announced apart, below). */
-const SKIP_TAGS = new Set(['aside', 'script', 'style', 'title', 'desc', 'template']);
 /**
  * The class of a drawing that repeats the one before it in another layout (a diagram drawn top to
  * bottom for a phone, src/core/syntax/diagram/): the screen shows one of the two, so it is read once.
  */
 export const REPEATED_DRAWING_CLASS = 'diagram-tall';
-const isRepeatedDrawing = (classes: string | null | undefined) => !!classes && classes.split(/\s+/).includes(REPEATED_DRAWING_CLASS);
+/**
+ * Elements never read, matched against "tag classes" (`aside notes`): code and styles, SVG's own
+ * names (announced apart, below), speaker notes (reveal.js's `<aside class="notes">`, as the
+ * compiler writes them: only the speaker sees them) and a repeated drawing. Any other aside
+ * (`::: aside`: `<aside class="aside">`) is on the slide for all to read. (One pattern: the
+ * announcer that runs this is on every page.)
+ */
+export const UNREAD = new RegExp(`^(script|style|title|desc|template) |^aside notes$|\\s${REPEATED_DRAWING_CLASS}(\\s|$)`);
 const BLOCK_TAGS = new Set(['ul', 'ol', 'div', 'blockquote', 'pre', 'table', ...LINE_TAGS]);
 /** What a list item leaves to lines of their own: its sub-lists, code and tables. */
 const ITEM_BLOCKS = new Set(['ul', 'ol', 'pre', 'table']);
@@ -88,7 +93,7 @@ export function frameItems<N>(tree: TreeReader<N>, roots: Iterable<N>, step: num
   const read = (node: N) => readers.reduce<ReturnType<FeatureReader>>((found, reader) => found ?? reader(tree, node, step, { isShownAt, allText }), undefined);
   // What screen readers are not given (aria-hidden: KaTeX's drawing of a formula) is not read here either.
   const shown = (node: N) =>
-    !SKIP_TAGS.has(tree.tag(node)!) && tree.attr(node, 'aria-hidden') !== 'true' && !isRepeatedDrawing(tree.attr(node, 'class')) && isShownAt(tree, node, step);
+    !UNREAD.test(`${tree.tag(node)} ${tree.attr(node, 'class')}`) && tree.attr(node, 'aria-hidden') !== 'true' && isShownAt(tree, node, step);
   const block = (add: () => void, inList: boolean) => {
     if (!inList) items.push(BLOCK_BREAK);
     add();

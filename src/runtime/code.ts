@@ -29,7 +29,7 @@ function litLines(pre: HTMLElement): HTMLElement[] {
 
 /** Cuts the slide's code blocks to the room the slide has, when its content runs past its bottom. */
 function fit(section: HTMLElement, printing: boolean): void {
-  const blocks = [...section.querySelectorAll<HTMLElement>('pre.code')].filter((pre) => !pre.closest('aside'));
+  const blocks = [...section.querySelectorAll<HTMLElement>('pre.code')].filter((pre) => !pre.closest('aside.notes'));
   if (blocks.length === 0) return;
   for (const pre of blocks) pre.style.maxHeight = '';
   const box = section.getBoundingClientRect();

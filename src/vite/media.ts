@@ -1,4 +1,4 @@
-// Vite adapter for pictures, layout, tables and callouts: a page that uses one of them gets, and
+// Vite adapter for pictures, layout, tables, callouts and asides: a page that uses one of them gets, and
 // no other page does, the sheet src/theme/media.css inline in its <head>; a page with pictures
 // gets the little script that loads the next slide's pictures early and restarts animated ones
 // (src/runtime/media.ts). The talk, which uses none of them, loads none of it.
@@ -13,7 +13,7 @@ const RUNTIME = '/src/runtime/media.ts';
 export function pageHasMedia(html: string): { pictures: boolean; any: boolean } {
   const body = html.slice(Math.max(0, html.search(/<body\b/i)));
   const pictures = /<picture class="media-picture|<video class="media-video|class="deck-background/.test(body);
-  const any = pictures || /class="(columns|callout |deck-table)|class="[^"]*\blayout-|has-background-color/.test(body);
+  const any = pictures || /class="(columns|callout |deck-table|aside\b)|class="[^"]*\b(layout-|smaller\b)|has-background-color/.test(body);
   return { pictures, any };
 }
 

@@ -10,7 +10,7 @@ import { blockPosition, locate, sourceLines } from '../diagnostics/locate.ts';
 import { didYouMean, nearest } from '../diagnostics/suggest.ts';
 import { fragmentMark, innerSteps } from '../steps/fragment-meta.ts';
 import { parseStep, stepNumberError } from '../steps/step-number.ts';
-import { containerName, containerParams, syntaxOf, type Syntax } from '../syntax/feature.ts';
+import { containerName, containerParams, syntaxOf, unquoted, type Syntax } from '../syntax/feature.ts';
 import { PAUSE } from '../syntax/pause.ts';
 import { AFTER_STEPS } from '../phases.ts';
 
@@ -113,8 +113,16 @@ function checkContainer({ env, src, syntax }: Check, open: Token): void {
         }
         continue;
       }
+      if (type === 'text') {
+        if (param.value === undefined || unquoted(param.value).trim() === '') {
+          const q = locate(env, src, open.map, param.text);
+          report(env, 'error', q.line, q.column, `${param.key} needs words: ${param.key}="…"`);
+        }
+        continue;
+      }
       const q = locate(env, src, open.map, param.text);
-      const known = allowed.length ? `; "${name}" takes: ${allowed.map((a) => (params[a] === 'share' ? `${a}=N%` : `${a}=N`)).join(', ')}` : `; "${name}" takes none`;
+      const form = (a: string) => (params[a] === 'share' ? `${a}=N%` : params[a] === 'text' ? `${a}="…"` : `${a}=N`);
+      const known = allowed.length ? `; "${name}" takes: ${allowed.map(form).join(', ')}` : `; "${name}" takes none`;
       report(env, 'error', q.line, q.column, `unknown parameter "${param.text}" for ::: ${name}${didYouMean(param.key, allowed) || known}`);
     }
   }
@@ -173,12 +181,8 @@ function checkInline(check: Check, tokens: Token[], i: number): void {
       if (!name && check.unknownOpen > 0) check.unknownOpen--;
       else if (!name) report(env, 'error', p.line, p.column, `"${colons}" closes no open container`);
       else {
-        const names = [...syntax.containers.keys()];
-        const known = names.map((c) => `::: ${c}`).join(', ');
-        // (Pandoc's attribute form, `::: {.name}`, is matched by its class.)
-        const guess = nearest(/^\{\s*\.([\w-]+)/.exec(name)?.[1] ?? name, names);
         check.unknownOpen++;
-        report(env, 'error', p.line, p.column, `unknown container "::: ${name}"${guess ? `; did you mean "::: ${guess}"?` : `; known: ${known}`}`);
+        report(env, 'error', p.line, p.column, unknownContainer(syntax, name, text.slice(text.indexOf(name))));
       }
     }
     if (text.trim() === PAUSE && lines.length > 1) {
@@ -200,6 +204,26 @@ function checkInline(check: Check, tokens: Token[], i: number): void {
     const p = blockPosition(env, src, block);
     report(env, 'error', p.line, p.column, 'attribute block on a line of its own applies to an empty paragraph; put it at the end of the line it belongs to');
   }
+}
+
+/**
+ * What is said of an unknown `::: name` (`written`: its line from the name on, to tell Pandoc's
+ * attribute form `::: {.name …}` by its class): the nearest container; or, for a name of a family
+ * (`callout-xyz`), the nearest of that family, else all of it; or every container.
+ */
+function unknownContainer(syntax: Syntax, name: string, written: string): string {
+  const braced = /^\{\s*\.([\w-]+)/.exec(written)?.[1];
+  const asked = braced ?? name;
+  const names = [...syntax.containers.keys()];
+  const spell = (c: string) => (braced && syntax.containers.get(c)?.attributeForm ? `::: {.${c}}` : `::: ${c}`);
+  const dash = asked.indexOf('-');
+  const family = names.filter((c) => c.startsWith(`${dash < 0 ? asked : asked.slice(0, dash)}-`));
+  const kind = dash < 0 ? '' : asked.slice(dash + 1).toLowerCase();
+  const guess = nearest(asked, names) ?? (kind && family.find((c) => c.slice(c.indexOf('-') + 1).startsWith(kind))) ?? (kind && nearest(kind, family.map((c) => c.slice(c.indexOf('-') + 1))));
+  const guessed = guess && (names.includes(guess) ? guess : family.find((c) => c.endsWith(`-${guess}`)));
+  const said = braced ? `::: {.${braced}}` : `::: ${name}`;
+  if (guessed) return `unknown container "${said}"; did you mean "${spell(guessed)}"?`;
+  return `unknown container "${said}"; known: ${(family.length ? family : names).map(spell).join(', ')}`;
 }
 
 /** A paragraph of only dots that is not exactly `. . .` (`...`, `. .`, `.  .  .`). */

@@ -7,8 +7,11 @@ import container from 'markdown-it-container';
 import type { DeckEnv } from '../env.ts';
 import { FRONT_MATTER, type FrontMatterField } from '../meta.ts';
 
-/** What a container parameter's value is: `step` (a step number, see steps/step-number.ts), `share` (`40%`). */
-export type ParameterType = 'step' | 'share';
+/**
+ * What a container parameter's value is: `step` (a step number, see steps/step-number.ts), `share`
+ * (`40%`), `text` (any words, quoted when they hold a space: `title="Before you start"`).
+ */
+export type ParameterType = 'step' | 'share' | 'text';
 
 export interface ContainerDeclaration {
   /** `::: name` */
@@ -17,6 +20,11 @@ export interface ContainerDeclaration {
   summary: string;
   /** The `key=value` parameters its opening line takes, with the type of each value. */
   params?: Readonly<Record<string, ParameterType>>;
+  /**
+   * Also written Pandoc's way, as a class in braces: `::: {.name key="value"}` (Quarto's
+   * `::: {.callout-note}`), beside `::: name key="value"`.
+   */
+  attributeForm?: boolean;
   /** The HTML its opening and closing lines become. */
   render: (token: Token) => string;
 }
@@ -87,7 +95,8 @@ export function declareSyntax(md: MarkdownIt, declaration: SyntaxDeclaration): v
   const declared = DECLARED.get(md) ?? [];
   for (const c of declaration.containers ?? []) {
     if (declared.some((d) => d.containers?.some((other) => other.name === c.name))) throw new Error(`container "::: ${c.name}" is declared twice (by ${declaration.feature})`);
-    md.use(container, c.name, { render: (tokens: Token[], idx: number) => c.render(tokens[idx]!) });
+    const validate = c.attributeForm ? (info: string) => opensContainer(c.name, info) : undefined;
+    md.use(container, c.name, { render: (tokens: Token[], idx: number) => c.render(tokens[idx]!), ...(validate ? { validate } : {}) });
   }
   declared.push(declaration);
   DECLARED.set(md, declared);
@@ -119,14 +128,34 @@ export function containerName(token: Token): string {
   return token.type.slice('container_'.length, token.nesting === 1 ? -'_open'.length : -'_close'.length);
 }
 
-/** The `key=value` parameters written after `::: name`, as written (the checks validate them). */
+/** Whether a container's opening line (after its colons) opens `::: name`, in either form. */
+function opensContainer(name: string, info: string): boolean {
+  const text = info.trim();
+  if (text.split(/\s/, 1)[0] === name) return true;
+  const braces = /^\{\s*\.([\w-]+)/.exec(text);
+  return braces?.[1] === name && text.endsWith('}');
+}
+
+/** One parameter: a word, `key=value`, `key="quoted value"` (a quoted value may hold spaces). */
+const PARAMETER = /[^\s=]+=(?:"[^"]*"|'[^']*'|\S*)|\S+/g;
+
+/**
+ * The `key=value` parameters written after `::: name` (or inside `::: {.name …}`), as written
+ * (the checks validate them; a quoted value keeps its quotes: see `unquoted`).
+ */
 export function containerParams(token: Token): { key: string; value: string | undefined; text: string }[] {
-  return token.info
-    .trim()
-    .split(/\s+/)
+  let info = token.info.trim();
+  if (info.startsWith('{') && info.endsWith('}')) info = info.slice(1, -1).trim();
+  return [...info.matchAll(PARAMETER)]
+    .map(([text]) => text)
     .slice(1)
     .map((text) => {
       const at = text.indexOf('=');
       return at < 0 ? { key: text, value: undefined, text } : { key: text.slice(0, at), value: text.slice(at + 1), text };
     });
+}
+
+/** A parameter's value without the quotes around it (`"Before you start"` → `Before you start`). */
+export function unquoted(value: string): string {
+  return /^(["']).*\1$/s.test(value) && value.length >= 2 ? value.slice(1, -1) : value;
 }

@@ -2,9 +2,11 @@
 // `## Title {background-image="media/lab.jpg" background-opacity=0.3}`, `background-color`,
 // `background-video`, `background-size`; and named layouts: `{.center}` (a statement),
 // `{.image-right image="plots/x.png" alt="…"}` / `.image-left` (half the slide is a picture),
-// `{.title-only}` (a title over one full-slide picture). They move from the heading to the
+// `{.title-only}` (a title over one full-slide picture), `{.smaller}` (a dense slide's text set
+// smaller, Quarto's name; not below what reads from the back of the room). They move from the heading to the
 // slide's <section> (src/core/render/slide-render.ts writes them), and the picture is optimized
 // like any other (pictures.ts). Text over a background stays on a panel of the theme's paper.
+// Quarto's `{.scrollable}` is an error here: a slide never scrolls (the back row cannot scroll it).
 import type { MarkdownIt, Token } from 'markdown-it';
 import { report, type DeckEnv } from '../../env.ts';
 import { assetPath, isLocalPath, isRemote, remoteMessage } from '../../diagnostics/assets.ts';
@@ -16,6 +18,9 @@ import { picture } from './pictures.ts';
 import { STAGE, VIDEO, problemMessage } from './service.ts';
 
 export const LAYOUTS = ['center', 'image-right', 'image-left', 'title-only'] as const;
+/** Quarto's class for a dense slide: set on the <section> as it is written. */
+const SMALLER = 'smaller';
+const SCROLLABLE = 'scrollable';
 const BACKGROUND = ['background-image', 'background-opacity', 'background-color', 'background-video', 'background-size'] as const;
 
 /** What a slide's <section> gets from its heading. */
@@ -41,6 +46,7 @@ export function layoutPlugin(md: MarkdownIt): void {
       { name: 'image-right', summary: 'on a heading: the `image=` picture fills the right half' },
       { name: 'image-left', summary: 'on a heading: the `image=` picture fills the left half' },
       { name: 'title-only', summary: 'on a heading: a title over one picture that fills the slide' },
+      { name: 'smaller', summary: 'on a heading: the slide’s text set smaller, for a dense slide (still readable from the back)' },
     ],
     attributes: [
       { name: 'image', summary: 'on a heading with .image-right/.image-left: the picture' },
@@ -57,6 +63,7 @@ export function layoutPlugin(md: MarkdownIt): void {
     let seenHeading = false;
     for (const token of state.tokens) {
       if (token.type === 'slide_open') [slide, seenHeading] = [token, false];
+      if (token.block && token.nesting === 1 && token.attrs && /\bscrollable\b/.test(String(token.attrGet('class') ?? ''))) scrollable(env, state.src, token);
       if (token.type !== 'heading_open' || seenHeading || !slide) continue;
       seenHeading = true;
       const layout = headingLayout(env, state.src, token, slideMark(slide).index);
@@ -65,12 +72,30 @@ export function layoutPlugin(md: MarkdownIt): void {
   });
 }
 
+/** Quarto's `{.scrollable}`: reported, and taken off (it would do nothing). */
+function scrollable(env: DeckEnv, src: string, token: Token): void {
+  const classes = String(token.attrGet('class')).split(/\s+/);
+  if (!classes.includes(SCROLLABLE)) return;
+  const p = locate(env, src, token.map, `.${SCROLLABLE}`);
+  report(
+    env,
+    'error',
+    p.line,
+    p.column,
+    `.${SCROLLABLE} is not supported: a slide never scrolls, as no one in the room can scroll it (what does not fit is named as overflow); split the slide at a "---", set it {.smaller}, or move the detail into its notes`,
+  );
+  const rest = classes.filter((c) => c && c !== SCROLLABLE);
+  if (rest.length) token.attrSet('class', rest.join(' '));
+  else token.attrs = token.attrs!.filter(([k]) => k !== 'class');
+}
+
 function headingLayout(env: DeckEnv, src: string, heading: Token, slideIndex: number): SlideLayout | undefined {
   const attrs = heading.attrs ?? [];
   const classes = String(heading.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
   const layouts = classes.filter((c): c is (typeof LAYOUTS)[number] => (LAYOUTS as readonly string[]).includes(c));
+  const smaller = classes.includes(SMALLER);
   const background = attrs.filter(([k]) => (BACKGROUND as readonly string[]).includes(k));
-  if (layouts.length === 0 && background.length === 0) return undefined;
+  if (layouts.length === 0 && background.length === 0 && !smaller) return undefined;
   const value = (name: string): string | undefined => {
     const found = attrs.find(([k]) => k === name);
     return found ? String(found[1]) : undefined;
@@ -81,11 +106,11 @@ function headingLayout(env: DeckEnv, src: string, heading: Token, slideIndex: nu
     report(env, 'error', p.line, p.column, message);
   };
   // What moves to the section leaves the heading.
-  const rest = classes.filter((c) => !(LAYOUTS as readonly string[]).includes(c));
+  const rest = classes.filter((c) => !(LAYOUTS as readonly string[]).includes(c) && c !== SMALLER);
   heading.attrs = attrs.filter(([k]) => !(BACKGROUND as readonly string[]).includes(k) && k !== 'class' && !(k === 'image' || (k === 'alt' && layouts.some((l) => l.startsWith('image-')))));
   if (rest.length) heading.attrSet('class', rest.join(' '));
 
-  const out: SlideLayout = { classes: layouts.map((l) => `layout-${l}`), style: '', prefix: '' };
+  const out: SlideLayout = { classes: [...layouts.map((l) => `layout-${l}`), ...(smaller ? [SMALLER] : [])], style: '', prefix: '' };
   const eager = slideIndex <= 1;
   const media = env.media;
 
