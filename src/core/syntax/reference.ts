@@ -11,8 +11,10 @@ export function syntaxReference(syntax: Syntax): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   for (const f of syntax.features) {
     for (const c of f.containers ?? []) {
-      const params = Object.entries(c.params ?? {}).map(([key, type]) => `\`${key}=${type === 'share' ? 'N%' : 'N'}\` (${type === 'step' ? 'a step number' : 'a share of the row’s width'})`);
-      rows.push(`| \`::: ${c.name}\` | container | ${f.feature} | ${cell(c.summary)}; ${params.length ? `takes ${params.join(', ')}` : 'takes no parameters'} |`);
+      const written = { step: ['N', 'a step number'], share: ['N%', 'a share of the row’s width'], text: ['"…"', 'words'] } as const;
+      const params = Object.entries(c.params ?? {}).map(([key, type]) => `\`${key}=${written[type][0]}\` (${written[type][1]})`);
+      const name = `\`::: ${c.name}\`${c.attributeForm ? ` or \`::: {.${c.name}}\`` : ''}`;
+      rows.push(`| ${name} | container | ${f.feature} | ${cell(c.summary)}; ${params.length ? `takes ${params.join(', ')}` : 'takes no parameters'} |`);
     }
   }
   for (const f of syntax.features) for (const m of f.markerClasses ?? []) rows.push(`| \`.${m.name}\` | marker class | ${f.feature} | ${cell(m.summary)} |`);

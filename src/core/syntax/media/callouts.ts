@@ -13,14 +13,6 @@ import { containerParams, declareSyntax, unquoted } from '../feature.ts';
 export const CALLOUTS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
 type Kind = (typeof CALLOUTS)[number];
 
-const SUMMARY: Record<Kind, string> = {
-  note: 'Quarto’s callout: a note box, as `> [!NOTE]`; `title="…"` or a `## Title` inside',
-  tip: 'Quarto’s callout: a tip box, as `> [!TIP]`',
-  important: 'Quarto’s callout: an important box, as `> [!IMPORTANT]`',
-  warning: 'Quarto’s callout: a warning box, as `> [!WARNING]`',
-  caution: 'Quarto’s callout: a caution box, as `> [!CAUTION]`',
-};
-
 export function calloutsPlugin(md: MarkdownIt): void {
   md.use(alerts, { classPrefix: 'callout' });
   // Its own renderer writes the title as raw HTML: here it is text, escaped.
@@ -33,7 +25,7 @@ export function calloutsPlugin(md: MarkdownIt): void {
     feature: 'callouts',
     containers: CALLOUTS.map((kind) => ({
       name: `callout-${kind}`,
-      summary: SUMMARY[kind],
+      summary: `Quarto’s spelling of \`> [!${kind.toUpperCase()}]\`, the same box; a \`## Title\` first inside is its title`,
       params: { title: 'text' },
       attributeForm: true,
       render: (token: Token) => (token.nesting === 1 ? calloutOpen(md, kind, calloutTitle(token, kind), alertIcons()[kind], token) : '</div>\n'),

@@ -82,7 +82,7 @@ function scrollable(env: DeckEnv, src: string, token: Token): void {
     'error',
     p.line,
     p.column,
-    `.${SCROLLABLE} is not supported: a slide never scrolls, as no one in the room can scroll it (what does not fit is named as overflow); split the slide at a "---", set it {.smaller}, or move the detail into its notes`,
+    `.${SCROLLABLE} is not supported: a slide never scrolls (no one in the room can scroll it, so what does not fit is reported as overflow); split the slide at a "---", set it {.smaller}, or move the detail into its notes`,
   );
   const rest = classes.filter((c) => c && c !== SCROLLABLE);
   if (rest.length) token.attrSet('class', rest.join(' '));
