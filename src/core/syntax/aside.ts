@@ -40,7 +40,7 @@ export function asidePlugin(md: MarkdownIt): void {
 }
 
 /**
- * Moves each aside to the end of its slide, giving it the step of the innermost stepped element it
+ * Moves each aside to the end of its slide (before its footnotes), giving it the step of the innermost stepped element it
  * was written in (or its own `step=N`). Asides inside speaker notes are the notes' text: left alone.
  */
 function moveAsides(tokens: Token[]): Token[] {
@@ -65,7 +65,10 @@ function moveAsides(tokens: Token[]): Token[] {
       continue;
     }
     if (token.type === 'slide_close') {
-      out.push(...moved);
+      // Above the slide's footnotes (markdown-it-footnote's block ends the slide), as they are shown.
+      const footnotes = out.at(-1)?.type === 'footnote_block_close' ? out.map((t) => t.type).lastIndexOf('footnote_block_open') : -1;
+      if (footnotes >= 0) out.splice(footnotes, 0, ...moved);
+      else out.push(...moved);
       moved = [];
       stepped.length = 0;
     }
