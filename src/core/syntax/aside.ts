@@ -45,7 +45,7 @@ export function asidePlugin(md: MarkdownIt): void {
  */
 function moveAsides(tokens: Token[]): Token[] {
   const out: Token[] = [];
-  let moved: Token[] = [];
+  const moved: Token[] = [];
   /** For each open element, the innermost stepped element around it (itself included), if any. */
   const stepped: (Token | undefined)[] = [];
   let notes = 0;
@@ -60,23 +60,24 @@ function moveAsides(tokens: Token[]): Token[] {
       const around = stepped.at(-1);
       if (step !== undefined) markFragment(token, { line: tokenLine(token), step });
       else if (around) markFragment(token, { line: tokenLine(token), sameStepAs: around });
-      moved = moved.concat(tokens.slice(i, close + 1));
+      for (let k = i; k <= close; k++) moved.push(tokens[k]!);
       i = close;
       continue;
     }
     if (token.type === 'slide_close') {
       // Above the slide's footnotes (markdown-it-footnote's block ends the slide), as they are shown.
       const footnotes = out.at(-1)?.type === 'footnote_block_close' ? out.map((t) => t.type).lastIndexOf('footnote_block_open') : -1;
-      if (footnotes >= 0) out.splice(footnotes, 0, ...moved);
-      else out.push(...moved);
-      moved = [];
+      const after = footnotes >= 0 ? out.splice(footnotes) : [];
+      for (const t of moved) out.push(t);
+      for (const t of after) out.push(t);
+      moved.length = 0;
       stepped.length = 0;
     }
     if (token.nesting === 1) stepped.push(fragmentMark(token) ? token : stepped.at(-1));
     else if (token.nesting === -1) stepped.pop();
     out.push(token);
   }
-  out.push(...moved);
+  for (const t of moved) out.push(t);
   return out;
 }
 

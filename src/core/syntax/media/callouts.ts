@@ -34,13 +34,15 @@ export function calloutsPlugin(md: MarkdownIt): void {
   // A `## Title` first inside a callout is its title, not a heading of the slide.
   md.core.ruler.before(STEPS, 'deck_callout_titles', (state) => {
     const tokens = state.tokens;
+    const titles = new Set<Token>();
     for (let i = 0; i < tokens.length; i++) {
       const open = tokens[i]!;
-      if (!/^container_callout-\w+_open$/.test(open.type) || tokens[i + 1]?.type !== 'heading_open' || tokens[i + 2]?.type !== 'inline') continue;
+      if (!open.type.startsWith('container_callout-') || open.nesting !== 1 || tokens[i + 1]?.type !== 'heading_open' || tokens[i + 2]?.type !== 'inline') continue;
       if (writtenTitle(open) !== undefined) continue; // (title="…" is the title; the heading stays)
       open.meta = { ...(open.meta ?? {}), calloutTitle: plainText(tokens[i + 2]!) };
-      tokens.splice(i + 1, 3);
+      for (let k = 1; k <= 3; k++) titles.add(tokens[i + k]!);
     }
+    if (titles.size) state.tokens = tokens.filter((t) => !titles.has(t));
   });
 }
 
