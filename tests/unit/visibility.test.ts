@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/core/index.ts';
 import { formulaText } from '../../src/core/syntax/math/read-as.ts';
-import { frameItems, frameText, isShownAt, type TreeReader } from '../../src/core/visibility.ts';
+import { frameItems, frameText, isShownAt, REPEATED_DRAWING_CLASS, type TreeReader } from '../../src/core/visibility.ts';
 import { stepsOf } from '../../src/runtime/slide-number.ts';
 import { talk } from '../e2e/talk.ts';
 
@@ -43,6 +43,20 @@ describe('what is visible at step k', () => {
     expect(frameText(frameItems(plainReader, [slide], 1, [formulaText]))).toEqual(['So $x$ and $y + z$.']);
     // Without the formula's reader (a page without formulas never carries it), its MathML is read, once.
     expect(frameText(frameItems(plainReader, [slide], 0))).toEqual(['So x and x.']);
+  });
+
+  it('speaker notes are not read, an aside on the slide is; so is a paragraph of class "notes"; a repeated drawing is read once', () => {
+    const slide = el(
+      'section',
+      {},
+      el('p', { class: 'notes' }, 'Shown'),
+      el('aside', { class: 'notes' }, el('p', {}, 'Only the speaker')),
+      el('aside', { class: 'aside' }, el('p', {}, 'Source: a survey')),
+      el('svg', {}, el('text', {}, 'Drawn')),
+      el('svg', { class: `wide ${REPEATED_DRAWING_CLASS}` }, el('text', {}, 'Drawn')),
+      el('style', {}, 'p {}'),
+    );
+    expect(frameText(frameItems(plainReader, [slide], 0))).toEqual(['Shown', '', 'Source: a survey', '', 'Drawn']);
   });
 
   it('reads any tree through its reader: lines, bullets, numbers and block breaks', () => {
