@@ -11,6 +11,7 @@ import { compileDeck, formatDiagnostic } from '../../src/core/index.ts';
 import { pictureSize } from '../../src/core/syntax/media/service.ts';
 import { createMediaService, inspect, mediaPaths } from '../../src/node/media.ts';
 import { loadDeckWithCode } from '../../src/node/read-deck.ts';
+import { pageHasMedia } from '../../src/vite/media.ts';
 import { readFixtures } from './fixture-file.ts';
 import { fixtureMedia } from './media-fixtures.ts';
 import { highlighterFor } from './highlighter.ts';
@@ -94,5 +95,15 @@ describe('the Node side: sharp reads, checks and converts, with a cache', () => 
       'slides/bad.md:3:12: error: image "../../etc/x.png" is outside the project; copy it next to the deck',
       'slides/bad.md:5:9: error: image not found: "plots/gone.png" (paths are relative to the deck\'s folder)',
     ]);
+  });
+});
+
+describe('which pages carry the media sheet (src/vite/media.ts)', () => {
+  it('a page with only an aside, or only a {.smaller} slide, gets it (their look is in it); notes alone do not', () => {
+    const page = (slides: string) => `<html><head></head><body><div class="slides">${slides}</div></body></html>`;
+    expect(pageHasMedia(page('<section id="a"><h2>A</h2><aside class="aside">\n<p>x</p>\n</aside></section>')).any).toBe(true);
+    expect(pageHasMedia(page('<section id="a"><h2>A</h2><aside class="aside fragment" data-fragment-index="0"></aside></section>')).any).toBe(true);
+    expect(pageHasMedia(page('<section id="a" class="smaller" data-source-line="1"><h2>A</h2></section>')).any).toBe(true);
+    expect(pageHasMedia(page('<section id="a"><h2>A</h2><aside class="notes">\n<p>x</p>\n</aside></section>')).any).toBe(false);
   });
 });
