@@ -9,6 +9,7 @@ import { slidesPlugin } from './plugins/slides.ts';
 import { pausePlugin } from './syntax/pause.ts';
 import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
+import { figureNumbersPlugin } from './syntax/figure-numbers.ts';
 import { mathPlugin } from './syntax/math/index.ts';
 import { codePlugin } from './syntax/code/index.ts';
 import { diagramPlugin } from './syntax/diagram/index.ts';
@@ -60,6 +61,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → step marks
     .use(incrementalPlugin) //      ::: incremental, incremental: true → each list item a step
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
+    .use(figureNumbersPlugin) //    ![caption](x.png){#fig-x}, @fig-x → numbered <figure>s, links to them
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
     .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
     .use(diagramPlugin) //          ```mermaid, ```dot → inline SVG drawn at build time, stepped nodes
