@@ -12,8 +12,8 @@ const RUNTIME = '/src/runtime/media.ts';
 /** What of this feature the page's slides use. */
 export function pageHasMedia(html: string): { pictures: boolean; any: boolean } {
   const body = html.slice(Math.max(0, html.search(/<body\b/i)));
-  const pictures = /<picture class="media-picture|<video class="media-video|class="deck-background/.test(body);
-  const any = pictures || /class="(columns|callout |deck-table)|class="[^"]*\blayout-|has-background-color/.test(body);
+  const pictures = /<picture class="media-picture|<video class="media-video|class="deck-background|<a class="figure-ref"/.test(body);
+  const any = pictures || /class="(columns|callout |deck-table|[^"]*\bnumbered-figure\b)|class="[^"]*\blayout-|has-background-color/.test(body);
   return { pictures, any };
 }
 
