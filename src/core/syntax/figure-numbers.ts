@@ -16,6 +16,8 @@ import { nearest } from '../diagnostics/suggest.ts';
 import { FIGURES, labelInAttrs, labelNumber, labelsOf, numberLabels, referenceAt, referencePattern } from './crossref.ts';
 import { declareSyntax } from './feature.ts';
 import { FIGURE_TOKEN } from './figure.ts';
+// What a picture keeps of its attributes; the others (its id, step, classes) go on the <figure>.
+import { OWN as PICTURE_OWN_ATTRS } from './media/pictures.ts';
 
 const FIGURE_REF = referencePattern(FIGURES);
 const FIGURE_REF_TOKEN = 'figure_ref';
@@ -26,8 +28,6 @@ const CAPTION_CLOSE = 'figure_caption_close';
 const FIG_ALT = 'fig-alt';
 /** The class of every numbered figure (src/theme/media.css styles its caption). */
 export const NUMBERED_FIGURE_CLASS = 'numbered-figure';
-/** What a picture keeps of its attributes; the others (its id, step, classes) go on the <figure>. */
-const PICTURE_OWN = new Set(['src', 'alt', 'width', 'height', 'dark', 'poster', 'autoplay', 'loop', 'muted']);
 
 /** What a numbered figure's picture carries, for figure.ts and the image check. */
 export interface NumberedFigureMeta {
@@ -119,10 +119,10 @@ export function figureNumbersPlugin(md: MarkdownIt): void {
       open.block = true;
       open.map = paragraph.map;
       // The id, a step, classes and the rest go on the <figure>; the picture keeps its own (and `.stretch`).
-      const moved = [...(paragraph.attrs ?? []), ...(image.attrs ?? []).filter(([name]) => !PICTURE_OWN.has(name))];
+      const moved = [...(paragraph.attrs ?? []), ...(image.attrs ?? []).filter(([name]) => !PICTURE_OWN_ATTRS.has(name))];
       const classes = moved.filter(([name]) => name === 'class').flatMap(([, value]) => String(value).split(/\s+/)).filter(Boolean);
       open.attrs = [['class', [NUMBERED_FIGURE_CLASS, ...classes.filter((c) => c !== 'stretch')].join(' ')], ...moved.filter(([name]) => name !== 'class')];
-      image.attrs = (image.attrs ?? []).filter(([name]) => PICTURE_OWN.has(name));
+      image.attrs = (image.attrs ?? []).filter(([name]) => PICTURE_OWN_ATTRS.has(name));
       if (classes.includes('stretch')) image.attrs.push(['class', 'stretch']);
       const close = new state.Token(FIGURE_CLOSE, 'figure', -1);
       close.block = true;
