@@ -38,8 +38,8 @@ export interface NumberedFigureMeta {
   named: boolean;
 }
 
-/** `![caption](file){… #fig-label …}` alone in a paragraph, as the deck scan sees a block's text. */
-const LONE_PICTURE = /^!\[[\s\S]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)\s*(\{[^{}]*\})\s*$/;
+/** `![caption](file){… #fig-label …}` alone in a paragraph (its attribute blocks, maybe on lines of their own), as the deck scan sees a block's text. */
+const LONE_PICTURE = /^!\[[\s\S]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)((?:\s*\{[^{}]*\})+)\s*$/;
 
 /** Numbers the deck's figures in order, before its slides are compiled (see SyntaxDeclaration.scanDeck). */
 export function scanFigures(tokens: readonly Token[], env: DeckEnv): void {
