@@ -40,13 +40,13 @@ export function labelInAttrs(attrs: string, kind: LabelKind): string | undefined
 /** Numbers a kind's labels in the order given (a label given twice keeps its first number). */
 export function numberLabels(env: DeckEnv, kind: LabelKind, found: Iterable<{ label: string; line: number }>): void {
   const shared = deckShared(env);
-  const labels: string[] = [];
+  const labels = new Set<string>();
   for (const { label, line } of found) {
-    if (labels.includes(label)) continue;
-    labels.push(label);
-    shared.set(kind.scope, label, `${labels.length}:${line}`);
+    if (labels.has(label)) continue;
+    labels.add(label);
+    shared.set(kind.scope, label, `${labels.size}:${line}`);
   }
-  shared.set(kind.scope, ALL, labels.join(' '));
+  shared.set(kind.scope, ALL, [...labels].join(' '));
 }
 
 /** A label's number and the 1-based line that defines it, or undefined. */
