@@ -34,7 +34,7 @@ export const QR_KEY = 'qr';
 const QUIET_ZONE = 4;
 /**
  * The largest code that still reads from the back of a room at the size the title slide draws it
- * (240 px): version 6, 41 modules a side (about 100 characters of address at level M).
+ * (232 px): version 6, 41 modules a side (about 100 characters of address at level M).
  */
 const MAX_READABLE_SIZE = 41;
 
@@ -166,7 +166,7 @@ export function qrSvg(matrix: QrMatrix, url: string, escape: (text: string) => s
   }
   // Colours for a page without the QR sheet (src/theme/qr.css gives the theme's).
   const text =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="qr-code" viewBox="0 0 ${side} ${side}" width="240" height="240" role="img" aria-label="QR code for ${escape(url)}" shape-rendering="crispEdges">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="qr-code" viewBox="0 0 ${side} ${side}" width="232" height="232" role="img" aria-label="QR code for ${escape(url)}" shape-rendering="crispEdges">` +
     `<rect class="qr-light" width="${side}" height="${side}" fill="#fff"/><path class="qr-dark" fill="#000" d="${d}"/></svg>`;
   // Our own drawing, but it goes through the figures' sanitizer as any SVG on a slide does.
   const svg = parseFragment(text).childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'svg');
