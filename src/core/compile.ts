@@ -14,7 +14,7 @@ import { addReferenceSlides } from './syntax/cite/references.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 import type { MediaService } from './syntax/media/service.ts';
 import type { TexTypesetter } from './syntax/math/typesetter.ts';
-import type { QrEncoder } from './syntax/qr.ts';
+import type { QrEncoder } from './syntax/qr-encoder.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */

@@ -6,7 +6,7 @@ import type { BibliographyParser } from './syntax/cite/bibliography.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 import type { MediaService } from './syntax/media/service.ts';
 import type { TexTypesetter } from './syntax/math/typesetter.ts';
-import type { QrEncoder } from './syntax/qr.ts';
+import type { QrEncoder } from './syntax/qr-encoder.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;

@@ -2,7 +2,7 @@
 // `npm run present` uses for its terminal code. read-deck.ts loads this module only for a deck
 // whose front matter names `qr:`; the core draws the SVG from the matrix (src/core/syntax/qr.ts).
 import QRCode from 'qrcode';
-import type { QrEncoder } from '../core/syntax/qr.ts';
+import type { QrEncoder } from '../core/syntax/qr-encoder.ts';
 
 /** Level M (15 % of the code can be lost): what a projected code, photographed from a seat, needs. */
 export const QR_ERROR_CORRECTION = 'M';

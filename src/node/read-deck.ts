@@ -13,7 +13,7 @@ import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
 import type { NodeMediaService } from './media.ts';
 import { mayHoldMath, type TexTypesetter } from '../core/syntax/math/typesetter.ts';
-import type { QrEncoder } from '../core/syntax/qr.ts';
+import type { QrEncoder } from '../core/syntax/qr-encoder.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 

@@ -15,17 +15,9 @@ import { AFTER_STEPS } from '../phases.ts';
 import { slideMark } from '../plugins/slides.ts';
 import { declareSyntax } from './feature.ts';
 import { externalLinkAttrs } from './links.ts';
+import type { QrEncoder, QrMatrix } from './qr-encoder.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
-
-/** A QR code's modules: `size` × `size`, dark or light (the quiet zone is not part of it). */
-export interface QrMatrix {
-  size: number;
-  dark(row: number, column: number): boolean;
-}
-
-/** Encodes text as a QR code (src/node/qr-encoder.ts); it may throw (text too long): the caller reports it. */
-export type QrEncoder = (text: string) => QrMatrix;
 
 /** The front-matter key. */
 export const QR_KEY = 'qr';
