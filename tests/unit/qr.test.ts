@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { compileDeck, compileWholeDeck } from '../../src/core/compile.ts';
+import { deckFrames } from '../../src/core/frames.ts';
 import { qrSvg } from '../../src/core/syntax/qr.ts';
 import { encodeQr, QR_ERROR_CORRECTION } from '../../src/node/qr-encoder.ts';
 
@@ -53,6 +54,7 @@ describe('qr: on the title slide', () => {
     const html = compileDeck(deck('qr: https://example.org/t/'), { qr: encodeQr }).slides[0]!.html;
     expect(html).toContain('<figcaption><a href="https://example.org/t/" target="_blank" rel="noopener noreferrer">https://example.org/t/</a></figcaption>');
     expect(html).not.toMatch(/<script|\son\w+=|href="(?!https:\/\/example\.org)/);
+    expect(deckFrames(compileDeck(deck('qr: https://example.org/t/'), { qr: encodeQr }))[0]!.lines).toEqual(['A talk', '', 'Me', '', 'https://example.org/t/']);
   });
 
   it('without an encoder (markdown-it on its own) the address alone; qr: false and no qr: draw nothing', () => {
