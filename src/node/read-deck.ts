@@ -14,6 +14,7 @@ import type { NodeCodeHighlighter } from './code-highlighter.ts';
 import type { NodeMediaService } from './media.ts';
 import { mayHoldMath, type TexTypesetter } from '../core/syntax/math/typesetter.ts';
 import type { QrEncoder } from '../core/syntax/qr-encoder.ts';
+import { QR_LINE } from '../core/syntax/qr.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 
@@ -91,7 +92,7 @@ let qr: Promise<QrEncoder> | undefined;
 export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, ScholarlyExtras>> {
   const extras: Pick<CompileOptions, ScholarlyExtras> = {};
   if (mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
-  if (/^qr[ \t]*:/m.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
+  if (QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
   if (/^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
   if (diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();

@@ -21,6 +21,8 @@ type Element = DefaultTreeAdapterMap['element'];
 
 /** The front-matter key. */
 export const QR_KEY = 'qr';
+/** Its line in the front matter, up to its value: `qr: `, `"qr": ` (an adapter's cheap scan reads it too). */
+export const QR_LINE = /^(["']?)qr\1[ \t]*:[ \t]*/m;
 
 /** Modules of light margin around the code, as the QR standard asks (4). */
 const QUIET_ZONE = 4;
@@ -99,9 +101,9 @@ function checkQr(env: DeckEnv, yaml: string, firstLine: number): void {
   const value = meta?.[QR_KEY];
   if (value === undefined || value === false) return;
   const lines = yaml.split('\n');
-  const row = lines.findIndex((line) => /^qr[ \t]*:/.test(line));
+  const row = lines.findIndex((line) => QR_LINE.test(line));
   const line = row < 0 ? firstLine : firstLine + row;
-  const column = row < 0 ? 1 : /^qr[ \t]*:[ \t]*/.exec(lines[row]!)![0].length + 1;
+  const column = row < 0 ? 1 : QR_LINE.exec(lines[row]!)![0].length + 1;
   if (value === true && !env.meta?.canonical) {
     report(env, 'error', line, column, 'qr: true shows the address in canonical:, and there is none: add canonical: https://… (where the deck is published), or give the address, qr: https://…');
     return;
