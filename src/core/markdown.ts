@@ -21,6 +21,7 @@ import { layoutPlugin } from './syntax/media/layout.ts';
 import { autoAnimatePlugin } from './syntax/media/auto-animate.ts';
 import { tablesPlugin } from './syntax/media/tables.ts';
 import { calloutsPlugin } from './syntax/media/callouts.ts';
+import { qrPlugin } from './syntax/qr.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { incrementalPlugin } from './syntax/incremental.ts';
 import { stepOrderPlugin } from './steps/step-order.ts';
@@ -74,6 +75,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(tablesPlugin) //           GFM tables: numbers right, dense when long, {.small}, {.rows} steps
     .use(calloutsPlugin) //         > [!NOTE] … → a themed callout with an icon and a label
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
+    .use(qrPlugin) //               qr: true / qr: https://… → the title slide's QR code of the address
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics
     .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic
