@@ -7,6 +7,7 @@ import { codePlugin } from './src/vite/code.ts';
 import { scholarlyPlugin } from './src/vite/scholarly.ts';
 import { mediaPlugin } from './src/vite/media.ts';
 import { autoAnimatePlugin } from './src/vite/auto-animate.ts';
+import { qrPlugin } from './src/vite/qr.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -32,6 +33,8 @@ export default defineConfig({
     mediaPlugin(),
     // Pages whose slides animate into each other: the script that keeps previews and reduced motion still.
     autoAnimatePlugin(),
+    // A page whose title slide shows a QR code of its address (front matter qr:): its sheet.
+    qrPlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

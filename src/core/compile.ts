@@ -14,6 +14,7 @@ import { addReferenceSlides } from './syntax/cite/references.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 import type { MediaService } from './syntax/media/service.ts';
 import type { TexTypesetter } from './syntax/math/typesetter.ts';
+import type { QrEncoder } from './syntax/qr-encoder.ts';
 
 export interface CompileOptions {
   /** Path shown in diagnostics, relative to the project root (e.g. `slides/talk.md`). */
@@ -46,6 +47,12 @@ export interface CompileOptions {
    * a plain <img> of the file as it is.
    */
   media?: MediaService;
+  /**
+   * Encodes the title slide's QR code (front matter `qr:`; src/node/qr-encoder.ts, with the
+   * `qrcode` package). An adapter loads it for a deck whose front matter has `qr:`. Without it,
+   * the title slide shows the address alone.
+   */
+  qr?: QrEncoder;
 }
 
 /** The full chain, and the same chain cut after block parsing (it finds where slides start). */

@@ -6,6 +6,7 @@ import type { BibliographyParser } from './syntax/cite/bibliography.ts';
 import type { DiagramRenderer } from './syntax/diagram/renderer.ts';
 import type { MediaService } from './syntax/media/service.ts';
 import type { TexTypesetter } from './syntax/math/typesetter.ts';
+import type { QrEncoder } from './syntax/qr-encoder.ts';
 
 export interface DeckEnv {
   [key: string | symbol]: unknown;
@@ -25,6 +26,8 @@ export interface DeckEnv {
   katex?: TexTypesetter;
   /** Describes and names the deck's pictures and videos (see CompileOptions.media); without one they stay plain <img>s. */
   media?: MediaService;
+  /** Draws the title slide's QR code (see CompileOptions.qr). */
+  qr?: QrEncoder;
   /**
    * Set by compile.ts, which parses a deck one slide at a time: which slide this source is.
    * Without it (markdown-it used directly, as a plugin) the source is cut at its own `---`s.
@@ -54,7 +57,7 @@ export function createEnv(
   file: string,
   readAsset: DeckEnv['readAsset'] = () => undefined,
   highlighter?: CodeHighlighter,
-  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer; media?: MediaService; katex?: TexTypesetter } = {},
+  extras: { bibliography?: BibliographyParser; diagrams?: DiagramRenderer; media?: MediaService; katex?: TexTypesetter; qr?: QrEncoder } = {},
 ): DeckEnv {
   return {
     file,
@@ -65,6 +68,7 @@ export function createEnv(
     ...(extras.diagrams ? { diagrams: extras.diagrams } : {}),
     ...(extras.media ? { media: extras.media } : {}),
     ...(extras.katex ? { katex: extras.katex } : {}),
+    ...(extras.qr ? { qr: extras.qr } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { slidesPlugin } from './plugins/slides.ts';
 import { pausePlugin } from './syntax/pause.ts';
 import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
+import { figureNumbersPlugin } from './syntax/figure-numbers.ts';
 import { mathPlugin } from './syntax/math/index.ts';
 import { codePlugin } from './syntax/code/index.ts';
 import { diagramPlugin } from './syntax/diagram/index.ts';
@@ -20,6 +21,7 @@ import { layoutPlugin } from './syntax/media/layout.ts';
 import { autoAnimatePlugin } from './syntax/media/auto-animate.ts';
 import { tablesPlugin } from './syntax/media/tables.ts';
 import { calloutsPlugin } from './syntax/media/callouts.ts';
+import { qrPlugin } from './syntax/qr.ts';
 import { asidePlugin } from './syntax/aside.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { incrementalPlugin } from './syntax/incremental.ts';
@@ -61,6 +63,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(fragmentAttrsPlugin) //    {.fragment} / {step=N} → step marks
     .use(incrementalPlugin) //      ::: incremental, incremental: true → each list item a step
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
+    .use(figureNumbersPlugin) //    ![caption](x.png){#fig-x}, @fig-x → numbered <figure>s, links to them
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
     .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
     .use(diagramPlugin) //          ```mermaid, ```dot → inline SVG drawn at build time, stepped nodes
@@ -74,6 +77,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(calloutsPlugin) //         > [!NOTE] …, ::: {.callout-note} → a themed callout with an icon and a label
     .use(asidePlugin) //            ::: aside → <aside class="aside">, small, at the bottom of its slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
+    .use(qrPlugin) //               qr: true / qr: https://… → the title slide's QR code of the address
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics
     .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic

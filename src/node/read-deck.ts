@@ -13,6 +13,8 @@ import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
 import type { NodeMediaService } from './media.ts';
 import { mayHoldMath, type TexTypesetter } from '../core/syntax/math/typesetter.ts';
+import type { QrEncoder } from '../core/syntax/qr-encoder.ts';
+import { QR_LINE } from '../core/syntax/qr.ts';
 
 export type DeckFile = { source: string; diagnostic?: undefined } | { source?: undefined; diagnostic: Diagnostic };
 
@@ -77,15 +79,20 @@ export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighli
   return compileRead(file, root, read, compile, highlighter, extras, media);
 }
 
+/** What scholarlyFor loads. */
+type ScholarlyExtras = 'bibliography' | 'diagrams' | 'katex' | 'qr';
+
 /** Made once per process, when a deck first needs them (the talk needs none). */
 let bibliography: Promise<BibliographyParser> | undefined;
 let diagrams: NodeDiagramRenderer | undefined;
 let katex: Promise<TexTypesetter> | undefined;
+let qr: Promise<QrEncoder> | undefined;
 
-/** The bibliography reader, the diagram renderer and KaTeX a deck's source asks for, loaded. */
-export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex'>> {
-  const extras: Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex'> = {};
+/** The bibliography reader, the diagram renderer, KaTeX and the QR encoder a deck's source asks for, loaded. */
+export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, ScholarlyExtras>> {
+  const extras: Pick<CompileOptions, ScholarlyExtras> = {};
   if (mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
+  if (QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
   if (/^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
   if (diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();
@@ -101,7 +108,7 @@ function compileRead(
   read: DeckFile,
   compile: typeof compileDeck,
   highlighter: CodeHighlighter | undefined,
-  extras: Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex'> = {},
+  extras: Pick<CompileOptions, ScholarlyExtras> = {},
   media?: NodeMediaService,
 ): Deck {
   const fullPath = path.resolve(root, file);

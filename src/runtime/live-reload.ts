@@ -55,6 +55,8 @@ export function followDeckEdits(deck: RevealApi): void {
     const incoming = 'all' in changes ? changes.all : Object.values(changes.changed);
     // The deck's first formula: the page has no KaTeX CSS and fonts yet (src/vite/math.ts); the URL keeps the place.
     if (incoming.some((slide) => slide.includes('class="katex')) && !document.querySelector(`style[${MATH_STYLE_ATTRIBUTE}]`)) return location.reload();
+    // The deck's first QR code (front matter qr:): the page has no sheet for it yet (src/vite/qr.ts).
+    if (incoming.some((slide) => slide.includes('<figure class="deck-qr">')) && !document.querySelector('style[data-deck="qr"]')) return location.reload();
     // Changes to slides this page does not have: it asks for them all.
     if (!('all' in changes) && (changes.base !== version || !fits(deck, changes.changed))) return hot.send(RESEND_EVENT, { deck: info.deck });
     document.title = update.title;

@@ -4,11 +4,11 @@
 //   (below that it would not be read from the back of the room): past that it overflows, and the
 //   overflow guard names it.
 // - A link to a numbered equation (`@eq-loss`, `#/eq-loss`) opens its slide at the step that
-//   shows the equation: reveal.js reads `#/<id>/<step>`, the step written here once the page has
-//   loaded (a slide compiled before the equation's could not know it).
+//   shows the equation (ref-steps.ts).
 
 import { formulaText } from '../core/syntax/math/read-as.ts';
 import type { FeatureReader } from '../core/visibility.ts';
+import { linkToTheirSteps } from './ref-steps.ts';
 
 /** The smallest scale a display formula is shown at. */
 export const FLOOR = 0.6;
@@ -38,17 +38,7 @@ export function fitFormulas(root: ParentNode = document): void {
 
 /** `#/eq-loss` → `#/eq-loss/<the step that shows it>`, for each link to an equation. */
 export function linkEquationsToTheirSteps(): void {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a.equation-ref')) {
-    const id = decodeURIComponent(link.getAttribute('href')!.replace(/^#\/?/, '').replace(/\/\d+$/, ''));
-    const target = document.getElementById(id);
-    const slide = target?.closest('section');
-    if (!target || !slide) continue;
-    let step = -1;
-    for (let el: Element | null = target; el && el !== slide; el = el.parentElement) {
-      if (el.classList.contains('fragment')) step = Math.max(step, Number(el.getAttribute('data-fragment-index') ?? 0));
-    }
-    if (step >= 0) link.setAttribute('href', `#/${encodeURIComponent(id)}/${step}`);
-  }
+  linkToTheirSteps('a.equation-ref');
 }
 
 function start(): void {

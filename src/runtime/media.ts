@@ -3,8 +3,9 @@
 // the next slide's pictures start loading too, and an animated picture starts from its first
 // frame. The print view loads every picture. reveal.js's events arrive on its `.reveal` element,
 // so this needs nothing from src/runtime/main.ts. (Videos play and pause with their slide by
-// reveal.js itself: `data-autoplay`.)
-export {};
+// reveal.js itself: `data-autoplay`.) A link to a numbered figure (`@fig-loss`) opens its slide at
+// the step that shows the figure (ref-steps.ts).
+import { linkToTheirSteps } from './ref-steps.ts';
 
 const root = document.querySelector<HTMLElement>('.reveal');
 const slides = () => [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')];
@@ -41,3 +42,4 @@ root?.addEventListener('ready', (event) => opened((event as Event & { currentSli
 root?.addEventListener('slidechanged', (event) => opened((event as Event & { currentSlide?: Element }).currentSlide));
 // Loaded after reveal.js may have started: the slide already open counts as opened.
 opened(document.querySelector('.reveal .slides > section.present'));
+linkToTheirSteps('a.figure-ref');

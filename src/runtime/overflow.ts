@@ -23,7 +23,9 @@ export function measureStep(): Problem[] {
     const formula = el.closest('.math');
     const source = formula && (formula.getAttribute('data-text') ?? formula.querySelector('[data-text]')?.getAttribute('data-text'));
     const text = (source ? `formula ${source}` : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, source ? 80 : 50);
-    return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}>${text ? ` "${text}"` : ''}`;
+    // (Without reveal.js's own state classes, which change from step to step: the same element is named the same.)
+    const classes = typeof el.className === 'string' ? el.className.trim().split(/\s+/).filter((c) => c && !['visible', 'current-fragment', 'present', 'past', 'future'].includes(c)) : [];
+    return `<${el.tagName.toLowerCase()}${classes.length ? `.${classes.join('.')}` : ''}>${text ? ` "${text}"` : ''}`;
   };
   // What an element may show is cut by ancestors that clip (overflow other than visible, an svg).
   type Box = { left: number; top: number; right: number; bottom: number };

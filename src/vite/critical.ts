@@ -216,6 +216,7 @@ export function deferUnusedStyles(html: string, slideHtml: string): { html: stri
     math: slideHtml.includes('class="math '),
     code: /<code\b/.test(slideHtml),
     fonts: /<(?:em|code)\b/.test(slideHtml) || /[^\u0000-\u024f\u2000-\u206f]/u.test(slideHtml),
+    qr: slideHtml.includes('<figure class="deck-qr">'),
   };
   const moved: string[] = [];
   const out = html.replace(/<style\b[^>]*\bdata-deck(?:-math)?(?:="([^"]*)")?[^>]*>[\s\S]*?<\/style>\s*/g, (whole, kind: string | undefined) => {

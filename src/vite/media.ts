@@ -12,8 +12,8 @@ const RUNTIME = '/src/runtime/media.ts';
 /** What of this feature the page's slides use. */
 export function pageHasMedia(html: string): { pictures: boolean; any: boolean } {
   const body = html.slice(Math.max(0, html.search(/<body\b/i)));
-  const pictures = /<picture class="media-picture|<video class="media-video|class="deck-background/.test(body);
-  const any = pictures || /class="(columns|callout |deck-table|aside\b)|class="[^"]*\b(layout-|smaller\b)|has-background-color/.test(body);
+  const pictures = /<picture class="media-picture|<video class="media-video|class="deck-background|<a class="figure-ref"/.test(body);
+  const any = pictures || /class="(columns|callout |deck-table|aside\b|[^"]*\bnumbered-figure\b)|class="[^"]*\b(layout-|smaller\b)|has-background-color/.test(body);
   return { pictures, any };
 }
 

@@ -382,6 +382,23 @@ test('a deck’s first formula reloads its page, which then draws it with KaTeX;
   }
 });
 
+test('a deck’s first QR code (front matter qr:) reloads its page, which then has the code’s sheet', async ({ page }) => {
+  const second = path.join(decks, 'second.md');
+  const before = readFileSync(second, 'utf8');
+  try {
+    await page.goto(`${DEV_URL}second/`);
+    await page.locator('.reveal.ready').waitFor();
+    expect(await page.locator('style[data-deck="qr"]').count()).toBe(0);
+    writeFileSync(second, `---\ntitle: Second\nqr: https://example.org/second/\n---\n\n${before}`);
+    await expect(page.locator('section.title-slide figure.deck-qr > svg')).toBeVisible();
+    await expect(page.locator('style[data-deck="qr"]')).toHaveCount(1);
+    // Drawn by the sheet: on the right of the stage, not in the flow under the title.
+    await expect(page.locator('section.title-slide > figure.deck-qr')).toHaveCSS('position', 'absolute');
+  } finally {
+    writeFileSync(second, before);
+  }
+});
+
 test('editing the bibliography updates the citing slide’s footer in place (citations)', async ({ page }) => {
   const bib = path.join(decks, 'guide.bib');
   const before = readFileSync(bib, 'utf8');

@@ -99,3 +99,21 @@ test('an animated picture starts again each time its slide opens', async ({ page
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => img.getAttribute('srcset')).not.toBe(first);
 });
+
+test('a numbered figure: "Figure 1: …" under the plot, named by its caption once; @fig-loss opens its slide from another', async ({ page }) => {
+  await open(page, 'numbered-figures');
+  const figure = page.locator('section.present figure#fig-loss');
+  await expect(figure.locator('figcaption')).toHaveText('Figure 1: Training and validation loss');
+  await expect(figure.locator('picture.media-light img')).toHaveAttribute('alt', '');
+  // The accessible tree: a figure named by its caption, and no picture saying the caption again.
+  expect(await figure.ariaSnapshot()).toBe(`- 'figure "Figure 1: Training and validation loss"'`);
+  const link = page.locator('section.present a.figure-ref');
+  await expect(link).toHaveText('Figure 1');
+  const href = (await link.getAttribute('href'))!;
+  expect(href).toBe('#/fig-loss');
+  // From the first slide, the link's address opens the figure's slide.
+  await open(page, 'a-slide-is-a-heading');
+  await page.evaluate((to) => (location.hash = to), href);
+  await expect(page.locator('section#numbered-figures')).toHaveClass(/present/);
+  await expect(figure).toBeVisible();
+});

@@ -3,37 +3,13 @@
 // deck, rendered by a built page (its theme and runtime), must keep every visible element inside
 // the slide, no two text blocks on top of each other, and every code block able to show what it
 // must. A problem names the deck's file and the slide's line.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { defaultTreeAdapter, parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { countFrames, type Deck } from '../../src/core/index.ts';
 import { measureStep } from '../../src/runtime/overflow.ts';
+import { pageFor } from '../../src/node/layout-check.ts';
 
 export { measureStep };
-
-/**
- * A built page with its slides replaced by `deck`'s: the site's own theme and runtime, any deck.
- * The page is the deck's own when it was built (`dist/<name>/index.html`: with what its slides
- * need beyond the theme, such as KaTeX's CSS and fonts for formulas), else the talk's.
- */
-export function pageFor(deck: Deck, template = 'dist/index.html'): string {
-  const document = parse(readFileSync(template, 'utf8'));
-  const find = (node: DefaultTreeAdapterMap['parentNode']): DefaultTreeAdapterMap['element'] | undefined => {
-    for (const child of node.childNodes) {
-      if (!('tagName' in child)) continue;
-      if (child.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes('slides'))) return child;
-      const found = find(child);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const slides = find(document)!;
-  slides.childNodes = [];
-  for (const node of parseFragment(deck.slides.map((slide) => slide.html).join('')).childNodes) {
-    defaultTreeAdapter.appendChild(slides, node);
-  }
-  return serialize(document);
-}
 
 /** Every step of the deck at the page's current size: problems as `file:line: step N of M: …`. */
 export async function guard(page: Page, deck: Deck, url: string): Promise<string[]> {

@@ -1,7 +1,9 @@
 // The overflow guard: every step of every deck, rendered by the built site (its theme and runtime)
 // at 16:9 and 4:3, must keep every visible element inside the slide and no two text blocks on top
 // of each other. A failure names the deck's file and the slide's source line.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { compileDeck, type Deck } from '../../src/core/index.ts';
@@ -89,4 +91,29 @@ test('the guard itself: inline SVG figures, labels that fit pass and labels on t
   expect(await measureWith(figure('<text x="40" y="130" font-size="32">powerless</text><text x="600" y="130" font-size="32">powerful</text>'))).toEqual([]);
   const colliding = await measureWith(figure('<text x="40" y="130" font-size="32">powerless</text><text x="60" y="135" font-size="32">powerful</text>'));
   expect(colliding.map((p) => p.what)).toEqual([expect.stringMatching(/<text> "powerless" overlaps <text> "powerful"/)]);
+});
+
+test('npm run check -- --layout: the guard from the command line names what does not fit at the slide’s line, once, at each screen size', () => {
+  test.slow();
+  const dir = mkdtempSync(path.join(tmpdir(), 'layout-check-'));
+  try {
+    const items = Array.from({ length: 14 }, (_, i) => `- item ${i + 1} of a list that is far too long for one slide`).join('\n');
+    writeFileSync(path.join(dir, 'too-long.md'), `## Fits\n\nA short line.\n\n---\n\n## Too long\n\n${items}\n\nA last line. {.fragment}\n`);
+    writeFileSync(path.join(dir, 'fits.md'), '## Fits\n\nA short line. {.fragment}\n');
+    const run = spawnSync('npm', ['run', 'check', '--silent', '--', '--layout', path.join(dir, 'too-long.md'), path.join(dir, 'fits.md')], { encoding: 'utf8', timeout: 120_000 });
+    const file = path.join(dir, 'too-long.md');
+    const lines = run.stdout.trim().split('\n').filter((line) => line !== 'Built the site.');
+    expect(lines, run.stderr).toEqual([
+      // The list from the step its slide opens at; the paragraph after it from its own step.
+      expect.stringMatching(new RegExp(`^${file}:7:1: error: does not fit on a 1280×720 screen from step 2 of 3: <ul> .* reaches \\d+px past the bottom of the slide$`)),
+      expect.stringMatching(new RegExp(`^${file}:7:1: error: does not fit on a 1280×720 screen from step 3 of 3: <p.fragment> "A last line." reaches \\d+px past the bottom of the slide$`)),
+      expect.stringMatching(new RegExp(`^${file}:7:1: error: does not fit on a 1024×768 screen from step 2 of 3: <ul> .* reaches \\d+px past the bottom of the slide$`)),
+      expect.stringMatching(new RegExp(`^${file}:7:1: error: does not fit on a 1024×768 screen from step 3 of 3: <p.fragment> "A last line." reaches \\d+px past the bottom of the slide$`)),
+      `${file}: 2 slides, 3 steps`,
+      `${path.join(dir, 'fits.md')}: 1 slide, 2 steps`,
+    ]);
+    expect(run.status).toBe(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
 // Every feature costs only the decks that use it, in `npm run check` and `npm run build` alike: the
-// heavy libraries (KaTeX, Shiki, citation-js, the diagram renderers, sharp, the font cutter) are
+// heavy libraries (KaTeX, Shiki, citation-js, the diagram renderers, sharp, the font cutter, qrcode) are
 // loaded with import() when a deck needs them, never by a static import on the way from the
 // adapters' entry points. Held here without timing anything: by the packages a real process loads
 // (tests/unit/loaded-packages.mjs), and by the static imports in the sources.
@@ -20,6 +20,7 @@ const HEAVY: Record<string, RegExp> = {
   Graphviz: /^@viz-js\/viz$/,
   sharp: /^(?:sharp|@img\/.*)$/,
   'the font cutter': /^(?:subset-font|harfbuzzjs|fontverse|wawoff2)$/,
+  'the QR encoder': /^qrcode$/,
 };
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lazy-loading-'));
@@ -48,6 +49,12 @@ describe('heavy libraries load only for the decks that use them', () => {
     const deck = path.join(dir, 'formula.md');
     writeFileSync(deck, '## Loss\n\n$$ \\mathcal{L} = \\ell(y, \\hat y) $$\n');
     expect(heavyLoadedByCheck(deck)).toEqual(['KaTeX']);
+  });
+
+  it('a deck with a QR code on its title slide loads the QR encoder, and nothing else', () => {
+    const deck = path.join(dir, 'qr.md');
+    writeFileSync(deck, '---\ntitle: A talk\nqr: https://example.org/talk/\n---\n\n## Next\n');
+    expect(heavyLoadedByCheck(deck)).toEqual(['the QR encoder']);
   });
 
   it('no module on the way from vite.config.ts or scripts/check.ts imports one statically', () => {

@@ -33,6 +33,10 @@ export const PATHOLOGICAL: Record<string, Pathological> = {
     size: 1_000,
     build: (n) => Array.from({ length: n }, (_, i) => `## E${i}\n\n@eq-${(i * 7) % n} and @eq-nope${i}\n\n$$ x = ${i} $$ {#eq-${i}}\n`).join('\n---\n\n'),
   },
+  '1,000 numbered figures and references': {
+    size: 1_000,
+    build: (n) => Array.from({ length: n }, (_, i) => `## F${i}\n\n@fig-${(i * 7) % n} and @fig-nope${i}\n\n![Plot ${i}](missing.png){#fig-${i}}\n`).join('\n---\n\n'),
+  },
   '20,000 slides with steps, notes and replacements': {
     size: 20_000,
     build: (n) =>

@@ -12,7 +12,10 @@ const SYNTAX_LINES = [
   'Text {onclick=alert(1)}', '| a | b |', '|---|---|', '| 1 | 2 {.fragment} |', '', '', '',
   // Formulas, right and wrong: steps inside, rows, numbered equations and references, TeX errors, refused commands.
   'So $x^2$ costs $5', '$$ a = \\step{b} + \\step[2]{c} $$', '$$', '$$ x $$ {#eq-a}', '$$ y $$ {#eq-a .fragment}', 'By @eq-a and @eq-b.',
-  '\\begin{aligned} a &= b \\\\', '\\step &= c \\end{aligned} $$', '$\\frac{1}{$', '$\\href{javascript:x}{y}$', '$\\step[0]{x}$',  // Quarto's spellings: asides (with steps), callouts (titles, unknown kinds), {.smaller}, {.scrollable}.
+  // Numbered figures and references to them.
+  '![A ladder](figures/ladder.svg){#fig-a}', '![Loss](missing.png){#fig-a .fragment}', '![](figures/ladder.svg){#fig-b fig-alt="Rungs"}', 'As @fig-a and @fig-b show.',
+  '\\begin{aligned} a &= b \\\\', '\\step &= c \\end{aligned} $$', '$\\frac{1}{$', '$\\href{javascript:x}{y}$', '$\\step[0]{x}$',
+  // Quarto's spellings: asides (with steps), callouts (titles, unknown kinds), {.smaller}, {.scrollable}.
   '::: aside', '::: aside step=2', '::: {.aside .fragment}', '::: {.callout-note}', '::: {.callout-tip title="A tip"}', '::: callout-warning',
   '::: {.callout-xyz}', '## Title {.smaller}', '## Title {.scrollable}',
 ];

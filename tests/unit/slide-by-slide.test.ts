@@ -93,6 +93,8 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
     'x', ' {.fragment}', '\n', '\n---\n', '\n## Same\n', ' ψ', ' 😀', '\n![f](figures/a.svg)\n', '\n\n. . .\n\n', '\n::: notes\nn\n:::\n', '{.fragmnt}', '[r]: https://example.org\n',
     // Formulas: a reference to an equation, and equations that number (or renumber) it from anywhere in the deck.
     ' $x^2$', ' @eq-a', '\n\n$$ a = \\step{1} $$ {#eq-a}\n\n', '\n\n$$ b $$ {#eq-b}\n\n', '$$',
+    // Numbered figures: a reference, and figures that number (or renumber) it.
+    ' @fig-a', '\n\n![A](figures/a.svg){#fig-a}\n\n', '\n\n![B](figures/a.svg){#fig-b .fragment}\n\n',
   ];
   const FIGURES = [FIGURE, FIGURE.replace('A ladder', 'A rope'), '<svg xmlns="http://www.w3.org/2000/svg"><g id="rung" class="fragment"/></svg>'];
 
@@ -153,6 +155,9 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
       // …or takes its label away (the reference is then an error), or gives it back.
       ['## A\n\nSee @eq-b.\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', '## A\n\nSee @eq-b.\n\n---\n\n## B\n\n$$ b $$\n', () => {}],
       ['## A\n\n$$ b $$ {#eq-b}\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', '## A\n\n$$ b $$\n\n---\n\n## B\n\n$$ b $$ {#eq-b}\n', () => {}],
+      // A figure's number, the same: a figure added on a later slide renumbers it; a label taken away makes the reference an error.
+      ['## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![b](f.svg){#fig-b}\n', '## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![a](f.svg){#fig-a}\n\n![b](f.svg){#fig-b}\n', () => {}],
+      ['## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![b](f.svg){#fig-b}\n', '## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![b](f.svg)\n', () => {}],
     ];
     for (const [before, after, change] of cases) {
       figure = FIGURE;

@@ -18,7 +18,7 @@ export function imageCheckPlugin(md: MarkdownIt): void {
         const src = String(image.attrGet('src') ?? '');
         const srcAt = locate(env, state.src, block.map, src, start);
         if (!image.meta?.assetChecked) readLocalAsset(env, src, src ? srcAt : start, 'image');
-        if (image.content.trim() === '') {
+        if (image.content.trim() === '' && !image.meta?.named) {
           report(env, 'warning', start.line, start.column, `image "${src}" has no alt text; describe it inside ![…] for screen readers`);
         }
       }

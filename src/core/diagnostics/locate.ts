@@ -62,3 +62,44 @@ export function locate(env: DeckEnv, src: string, map: [number, number] | null |
   const text = lines.at(map[0]) ?? '';
   return { line: map[0] + 1, column: text.search(/\S|$/) + 1 };
 }
+
+/** Each block's newline offsets, found once (a paragraph may hold thousands of formulas). */
+const NEWLINES = new WeakMap<Token, number[]>();
+
+/** How many newlines a block's content has before `offset`. */
+function newlinesBefore(block: Token, offset: number): number {
+  let found = NEWLINES.get(block);
+  if (!found) {
+    found = [];
+    for (let i = block.content.indexOf('\n'); i >= 0; i = block.content.indexOf('\n', i + 1)) found.push(i);
+    NEWLINES.set(block, found);
+  }
+  let low = 0;
+  let high = found.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (found[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Where an offset of the text an inline rule ran over (a formula's, a reference's) is, in the deck. The inline token's
+ * content is its block's lines, each less its indent or quote marks (markdown-it), so the line
+ * is the block's first plus the newlines before the offset, and the column is where that line's
+ * text stands in the deck's line. Text parsed apart (an image's alt text) falls back to a search.
+ */
+export function inlinePosition(env: DeckEnv, src: string, block: Token, source: string, offset: number, needle: string): Position {
+  const content = block.content;
+  if (source === content && block.map) {
+    const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = content.indexOf('\n', offset);
+    const text = content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd);
+    const newlines = newlinesBefore(block, lineStart);
+    const deckLine = sourceLines(env, src).at(block.map[0] + newlines);
+    const at = deckLine?.indexOf(text) ?? -1;
+    if (deckLine !== undefined && at >= 0) return { line: block.map[0] + newlines + 1, column: at + (offset - lineStart) + 1 };
+  }
+  return locate(env, src, block.map, needle);
+}

@@ -105,7 +105,9 @@ export function figurePlugin(md: MarkdownIt): void {
       setAttr(attrs, 'class', fragmentClasses(attr(attrs, 'class'), mark.effect));
       setAttr(attrs, 'data-fragment-index', String(mark.index ?? 0));
     }
-    return `<figure${self.renderAttrs(token)}>\n${meta.attrs.serialize(meta.svg)}\n</figure>\n`;
+    // (A numbered figure's caption follows, and closes it: figure-numbers.ts.)
+    const close = token.meta!.captioned ? '' : '</figure>\n';
+    return `<figure${self.renderAttrs(token)}>\n${meta.attrs.serialize(meta.svg)}\n${close}`;
   };
 }
 
@@ -157,7 +159,8 @@ function buildFigure(
   // The accessible name: the Markdown alt text, else the SVG's <title>; the <desc> describes it.
   const { title, desc } = template;
   const alt = image.children?.map((c) => c.content).join('') ?? image.content;
-  if (!title && !alt.trim()) error('needs a name: write ![name](…) or give the SVG a <title>');
+  const numbered = image.meta?.figureNumber !== undefined;
+  if (!title && !alt.trim()) error(numbered ? 'needs a name: give it {fig-alt="…"} (its caption names the figure, not the drawing) or give the SVG a <title>' : 'needs a name: write ![name](…) or give the SVG a <title>');
   if (!desc) error('needs a <desc> that describes the picture for screen readers');
   setAttr(own.own(svg), 'role', 'img');
   if (alt.trim()) setAttr(own.own(svg), 'aria-label', alt.trim());

@@ -12,6 +12,7 @@ import { oneOf, text } from '../../meta.ts';
 import { AFTER_STEPS } from '../../phases.ts';
 import { externalLinkAttrs } from '../links.ts';
 import { declareSyntax } from '../feature.ts';
+import { isCrossRefLabel } from '../crossref.ts';
 import { referenceHtml, shortAuthors, shortReferenceHtml, type BibEntry, type CitationStyle } from './bibliography.ts';
 import { REFERENCES_CONTAINER, referencesListHtml, referencePages } from './references.ts';
 
@@ -100,7 +101,7 @@ function keysIn(text: string): string[] {
   const keys: string[] = [];
   const plain = text.replace(/(`+)[\s\S]*?\1/g, '');
   for (const m of plain.matchAll(/(?<![\p{L}\p{N}_@\\])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*)/gu)) {
-    if (!m[1]!.startsWith('eq-')) keys.push(m[1]!);
+    if (!isCrossRefLabel(m[1]!)) keys.push(m[1]!);
   }
   return keys;
 }
@@ -136,7 +137,7 @@ function citation(state: StateInline, silent: boolean): boolean {
     if (/[\p{L}\p{N}_@\\]/u.test(before)) return false;
     KEY.lastIndex = start + 1;
     const key = KEY.exec(src)?.[0];
-    if (!key || key.startsWith('eq-')) return false;
+    if (!key || isCrossRefLabel(key)) return false;
     if (!silent) {
       const token = state.push(CITE_TOKEN, '', 0);
       token.content = `@${key}`;
@@ -153,7 +154,7 @@ function citation(state: StateInline, silent: boolean): boolean {
   const items: CiteItem[] = [];
   for (const part of inner.split(';')) {
     const m = /^(.*?)(-?)@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*)(.*)$/su.exec(part.trim());
-    if (!m || (m[1] && /[\p{L}\p{N}_]$/u.test(m[1])) || m[3]!.startsWith('eq-')) return false;
+    if (!m || (m[1] && /[\p{L}\p{N}_]$/u.test(m[1])) || isCrossRefLabel(m[3]!)) return false;
     items.push({ key: m[3]!, prefix: m[1]!.trim(), locator: m[4]!.replace(/^\s*,?\s*/, '').trim(), suppressAuthor: m[2] === '-' });
   }
   if (!silent) {
@@ -311,7 +312,7 @@ function unreadCitations(env: DeckEnv, src: string, tokens: Token[]): void {
     for (const child of block.children) {
       if (child.type !== 'text') continue;
       for (const m of child.content.matchAll(/\[[^\]@]*-?@([\p{L}\p{N}_][^\s\];,]*)[^\]]*\]/gu)) {
-        if (m[1]!.startsWith('eq-')) continue;
+        if (isCrossRefLabel(m[1]!)) continue;
         const at = locate(env, src, block.map, m[0], after);
         after = { line: at.line, column: at.column + 1 };
         report(env, 'warning', at.line, at.column, `"${m[0]}" looks like a citation, but the deck names no bibliography: add "bibliography: refs.bib" to its front matter (or write \\@ for an @)`);

@@ -12,7 +12,7 @@
 // themselves are a few lines (dollars.ts).
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { report, reportFull, type DeckEnv } from '../../env.ts';
-import { locate, sourceLines, type Position } from '../../diagnostics/locate.ts';
+import { inlinePosition, type Position } from '../../diagnostics/locate.ts';
 import { nearest } from '../../diagnostics/suggest.ts';
 import type { FrontMatterField } from '../../meta.ts';
 import { AFTER_STEPS, STEPS } from '../../phases.ts';
@@ -21,6 +21,7 @@ import { parseStep, stepNumberError } from '../../steps/step-number.ts';
 import { declareSyntax } from '../feature.ts';
 import { formulaAt } from './dollars.ts';
 import { EQUATION_REF, equationLabels, equationNumber, scanEquations } from './equations.ts';
+import { referenceAt } from '../crossref.ts';
 import { findCommand, renderFormula } from './render.ts';
 import { scanSteps, STEP_COMMAND, type TexScan } from './tex-steps.ts';
 
@@ -167,11 +168,8 @@ function dollars(state: StateInline, silent: boolean): boolean {
 
 /** The inline rule: `@eq-label` (not inside a word, as in an e-mail address, nor inside a link). */
 function equationRef(state: StateInline, silent: boolean): boolean {
-  if (state.src.charCodeAt(state.pos) !== 0x40 || state.linkLevel > 0) return false;
-  if (state.pos > 0 && /[\p{L}\p{N}_]/u.test(state.src[state.pos - 1]!)) return false;
-  EQUATION_REF.lastIndex = state.pos;
-  const m = EQUATION_REF.exec(state.src);
-  if (!m || m.index + m[0].length > state.posMax) return false;
+  const m = referenceAt(state, EQUATION_REF);
+  if (!m) return false;
   if (!silent) {
     const token = state.push(EQUATION_REF_TOKEN, '', 0);
     token.content = m[0];
@@ -292,43 +290,7 @@ function withSuggestion(message: string, macros: Readonly<Record<string, string>
   return guess ? `${message}; did you mean ${guess}?` : message;
 }
 
-/** Each block's newline offsets, found once (a paragraph may hold thousands of formulas). */
-const NEWLINES = new WeakMap<Token, number[]>();
-
-/** How many newlines a block's content has before `offset`. */
-function newlinesBefore(block: Token, offset: number): number {
-  let found = NEWLINES.get(block);
-  if (!found) {
-    found = [];
-    for (let i = block.content.indexOf('\n'); i >= 0; i = block.content.indexOf('\n', i + 1)) found.push(i);
-    NEWLINES.set(block, found);
-  }
-  let low = 0;
-  let high = found.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (found[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/**
- * Where an offset of the text a formula was found in is, in the deck. The inline token's
- * content is its block's lines, each less its indent or quote marks (markdown-it), so the line
- * is the block's first plus the newlines before the offset, and the column is where that line's
- * text stands in the deck's line. Text parsed apart (an image's alt text) falls back to a search.
- */
+/** Where an offset of the text a formula was found in is, in the deck (locate.ts: inlinePosition). */
 function position(env: DeckEnv, src: string, block: Token, meta: FormulaMeta, offset: number, needle: string): Position {
-  const content = block.content;
-  if (meta.source === content && block.map) {
-    const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
-    const lineEnd = content.indexOf('\n', offset);
-    const text = content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd);
-    const newlines = newlinesBefore(block, lineStart);
-    const deckLine = sourceLines(env, src).at(block.map[0] + newlines);
-    const at = deckLine?.indexOf(text) ?? -1;
-    if (deckLine !== undefined && at >= 0) return { line: block.map[0] + newlines + 1, column: at + (offset - lineStart) + 1 };
-  }
-  return locate(env, src, block.map, needle || '$');
+  return inlinePosition(env, src, block, meta.source, offset, needle || '$');
 }

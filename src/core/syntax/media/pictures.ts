@@ -15,7 +15,7 @@ import { CONTENT, MAX_PIXELS, RASTER, STAGE, VIDEO, parseLength, pictureSize, pr
 import { columnShare } from './columns.ts';
 
 /** Attributes the picture itself consumes; the others (a step, an id, classes) go on its outer element. */
-const OWN = new Set(['src', 'alt', 'width', 'height', 'dark', 'poster', 'autoplay', 'loop', 'muted']);
+export const OWN = new Set(['src', 'alt', 'width', 'height', 'dark', 'poster', 'autoplay', 'loop', 'muted']);
 
 interface MediaMeta {
   html: (outerAttrs: string) => string;
