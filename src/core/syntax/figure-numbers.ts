@@ -140,6 +140,9 @@ export function figureNumbersPlugin(md: MarkdownIt): void {
       if (figure.type === FIGURE_TOKEN) {
         figure.meta = { ...figure.meta, captioned: true };
         figure.attrJoin('class', NUMBERED_FIGURE_CLASS);
+        // It now opens what the close below ends: the rules that walk the tokens by their nesting
+        // (an aside moved to the slide's foot, the step stack) see the caption inside it.
+        figure.nesting = 1;
         const close = new state.Token(FIGURE_CLOSE, 'figure', -1);
         close.block = true;
         tokens.splice(i + 3, 0, close);
