@@ -72,6 +72,9 @@ export function followDeckEdits(deck: RevealApi): void {
       swapping = false;
     }
   });
+  // This script loads after the page: a save made meanwhile was sent before anything listened.
+  // The dev server sends the slides again when they are newer than the page's.
+  hot.send(RESEND_EVENT, { deck: info.deck, version: info.version });
 }
 
 /** The deck's slides, in order. */

@@ -3,7 +3,10 @@
 
 /** Custom HMR event: the dev server sends the `<section>`s a save changed, and the deck's errors. */
 export const UPDATE_EVENT = 'deck:update';
-/** Custom HMR event from a page: its slides are not the version an update was based on; send them all. */
+/**
+ * Custom HMR event from a page: its slides are not the version an update was based on, send them
+ * all; or, with the version it shows (when it starts following its deck), send them if newer.
+ */
 export const RESEND_EVENT = 'deck:resend';
 /** Id of the JSON the dev server puts in the page: which deck it is, the version of its slides, and its current errors. */
 export const DEV_INFO_ID = 'deck-dev-info';

@@ -232,9 +232,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
       // A page that missed a version (another page of its deck was loaded, and served newer slides) gets them all.
-      server.ws.on(RESEND_EVENT, (data: { deck?: unknown }, client) => {
+      // A page that has just started following its deck says which version it shows: a save made
+      // while its script was still loading was sent before it listened, and is sent again here.
+      server.ws.on(RESEND_EVENT, (data: { deck?: unknown; version?: unknown }, client) => {
         const name = typeof data?.deck === 'string' ? data.deck : undefined;
         const last = name === undefined ? undefined : served.get(name);
+        if (last && data.version === last.version) return;
         if (name !== undefined && last) client.send(UPDATE_EVENT, { deck: name, title: last.title, errors: last.errors, slides: { version: last.version, all: last.slides } } satisfies DeckUpdate);
       });
     },

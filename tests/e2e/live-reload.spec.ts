@@ -134,6 +134,24 @@ test('a save replaces only the content of the slides it changed, and keeps the s
   expect(await position(page)).toEqual({ ...before, f: before.f - 1 });
 });
 
+test('a save made while the page was still loading its live-reload script is shown once it loads', async ({ page }) => {
+  // The script is held back, and the save lands in that gap: the dev server sent its update before
+  // anything listened. When it starts, the page says which version it shows and gets the newer one.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/src/runtime/live-reload.ts*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${DEV_URL}#/why-we-collaborate`);
+  await page.locator('.reveal.ready').waitFor();
+  edit(talkFile(), (text) => text.replace('### Why We DON’T Collaborate', '### Why We DON’T Collaborate (saved early)'));
+  // (The dev server waits for a save to settle, then compiles.)
+  await page.waitForTimeout(1500);
+  release();
+  await expect.poll(async () => (await visibleLines(page)).join('\n')).toContain('(saved early)');
+});
+
 test('a save that adds a step to another slide updates the step counter, and keeps the place', async ({ page }) => {
   await openAt(page, '#/why-we-collaborate');
   await page.keyboard.press('PageDown');
