@@ -4,7 +4,7 @@
 // (src/runtime/media.ts). The talk, which uses none of them, loads none of it.
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { afterFirstPaint, readSheet } from './page-assets.ts';
+import { afterFirstPaint, inlineSheetPlugin, readSheet } from './page-assets.ts';
 
 const SHEET = fileURLToPath(new URL('../theme/media.css', import.meta.url));
 const RUNTIME = '/src/runtime/media.ts';
@@ -23,7 +23,6 @@ export function mediaCss(): string {
 }
 
 export function mediaPlugin(): Plugin[] {
-  let css: string | undefined;
   return [
     {
       name: 'deck-media-runtime',
@@ -35,20 +34,6 @@ export function mediaPlugin(): Plugin[] {
         },
       },
     },
-    {
-      name: 'deck-media-css',
-      configureServer(server) {
-        server.watcher.on('change', (file) => {
-          if (file === SHEET) css = undefined;
-        });
-      },
-      transformIndexHtml: {
-        order: 'post',
-        handler(html) {
-          if (!pageHasMedia(html).any) return html;
-          return { html, tags: [{ tag: 'style', attrs: { 'data-deck': 'media' }, children: (css ??= mediaCss()), injectTo: 'head' }] };
-        },
-      },
-    },
+    inlineSheetPlugin({ name: 'deck-media-css', id: 'media', file: SHEET, needs: (html) => pageHasMedia(html).any, read: mediaCss }),
   ];
 }

@@ -2,7 +2,7 @@
 // other page, gets src/theme/qr.css inline in its <head>. No script: the code is drawn at build time.
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { readSheet } from './page-assets.ts';
+import { inlineSheetPlugin } from './page-assets.ts';
 
 const SHEET = fileURLToPath(new URL('../theme/qr.css', import.meta.url));
 
@@ -12,20 +12,5 @@ export function pageHasQr(html: string): boolean {
 }
 
 export function qrPlugin(): Plugin {
-  let css: string | undefined;
-  return {
-    name: 'deck-qr-css',
-    configureServer(server) {
-      server.watcher.on('change', (file) => {
-        if (file === SHEET) css = undefined;
-      });
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        if (!pageHasQr(html)) return html;
-        return { html, tags: [{ tag: 'style', attrs: { 'data-deck': 'qr' }, children: (css ??= readSheet(SHEET)), injectTo: 'head' }] };
-      },
-    },
-  };
+  return inlineSheetPlugin({ name: 'deck-qr-css', id: 'qr', file: SHEET, needs: pageHasQr });
 }
