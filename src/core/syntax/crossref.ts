@@ -62,12 +62,24 @@ export function labelsOf(env: DeckEnv, kind: LabelKind): string[] {
   return (deckShared(env).get(kind.scope, ALL) ?? '').split(' ').filter(Boolean);
 }
 
-/** At an `@`: the reference of this kind written there (not inside a word, as in an e-mail address, nor inside a link). */
-export function referenceAt(state: StateInline, pattern: RegExp): RegExpExecArray | undefined {
-  if (state.src.charCodeAt(state.pos) !== 0x40 || state.linkLevel > 0) return undefined;
-  if (state.pos > 0 && /[\p{L}\p{N}_]/u.test(state.src[state.pos - 1]!)) return undefined;
-  pattern.lastIndex = state.pos;
-  const m = pattern.exec(state.src);
-  if (!m || m.index + m[0].length > state.posMax) return undefined;
-  return m;
+/**
+ * The inline rule for `@label` references of one kind (`pattern`, from referencePattern): not
+ * inside a word (an e-mail address) nor inside a link. Each becomes a `tokenType` token whose meta
+ * holds the label and where it was written, for its feature to number or report.
+ */
+export function referenceRule(pattern: RegExp, tokenType: string): (state: StateInline, silent: boolean) => boolean {
+  return (state, silent) => {
+    if (state.src.charCodeAt(state.pos) !== 0x40 || state.linkLevel > 0) return false;
+    if (state.pos > 0 && /[\p{L}\p{N}_]/u.test(state.src[state.pos - 1]!)) return false;
+    pattern.lastIndex = state.pos;
+    const m = pattern.exec(state.src);
+    if (!m || m.index + m[0].length > state.posMax) return false;
+    if (!silent) {
+      const token = state.push(tokenType, '', 0);
+      token.content = m[0];
+      token.meta = { label: m[1], source: state.src, start: state.pos };
+    }
+    state.pos += m[0].length;
+    return true;
+  };
 }

@@ -9,11 +9,11 @@
 // screen reader reads the caption once, with its number, not again as the picture's text.
 // An inline SVG figure (figure.ts) is numbered the same way: its <svg> is named by fig-alt, else
 // by its <title>.
-import type { MarkdownIt, StateInline, Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
 import { inlinePosition, locate } from '../diagnostics/locate.ts';
 import { nearest } from '../diagnostics/suggest.ts';
-import { FIGURES, labelInAttrs, labelNumber, labelsOf, numberLabels, referenceAt, referencePattern } from './crossref.ts';
+import { FIGURES, labelInAttrs, labelNumber, labelsOf, numberLabels, referenceRule, referencePattern } from './crossref.ts';
 import { declareSyntax } from './feature.ts';
 import { FIGURE_TOKEN } from './figure.ts';
 // What a picture keeps of its attributes; the others (its id, step, classes) go on the <figure>.
@@ -60,7 +60,7 @@ export function figureNumbersPlugin(md: MarkdownIt): void {
     scanDeck: scanFigures,
     scanReads: /fig-/,
   });
-  md.inline.ruler.after('escape', FIGURE_REF_TOKEN, figureRef);
+  md.inline.ruler.after('escape', FIGURE_REF_TOKEN, referenceRule(FIGURE_REF, FIGURE_REF_TOKEN));
   // markdown-it parsing a whole deck at once (no compile.ts): the figures are numbered here.
   md.core.ruler.after('block', 'deck_figure_scan', (state) => {
     const env = state.env as unknown as DeckEnv;
@@ -199,19 +199,6 @@ function numberedPicture(tokens: Token[], i: number): { image: Token; label: str
     image.attrSet('id', id);
   }
   return { image, label: id };
-}
-
-/** The inline rule: `@fig-label` (not inside a word, as in an e-mail address, nor inside a link). */
-function figureRef(state: StateInline, silent: boolean): boolean {
-  const m = referenceAt(state, FIGURE_REF);
-  if (!m) return false;
-  if (!silent) {
-    const token = state.push(FIGURE_REF_TOKEN, '', 0);
-    token.content = m[0];
-    token.meta = { label: m[1], source: state.src, start: state.pos };
-  }
-  state.pos += m[0].length;
-  return true;
 }
 
 /** `@fig-label`: the number it shows, or an error at it. */

@@ -21,7 +21,7 @@ import { parseStep, stepNumberError } from '../../steps/step-number.ts';
 import { declareSyntax } from '../feature.ts';
 import { formulaAt } from './dollars.ts';
 import { EQUATION_REF, equationLabels, equationNumber, scanEquations } from './equations.ts';
-import { referenceAt } from '../crossref.ts';
+import { referenceRule } from '../crossref.ts';
 import { findCommand, renderFormula } from './render.ts';
 import { scanSteps, STEP_COMMAND, type TexScan } from './tex-steps.ts';
 
@@ -88,7 +88,7 @@ export function mathPlugin(md: MarkdownIt): void {
     scanReads: /\$/,
   });
   md.inline.ruler.after('escape', 'math_dollars', dollars);
-  md.inline.ruler.after('math_dollars', 'math_equation_ref', equationRef);
+  md.inline.ruler.after('math_dollars', 'math_equation_ref', referenceRule(EQUATION_REF, EQUATION_REF_TOKEN));
   // markdown-it parsing a whole deck at once (no compile.ts): the equations are numbered here.
   md.core.ruler.after('block', 'deck_math_scan', (state) => {
     const env = state.env as unknown as DeckEnv;
@@ -163,19 +163,6 @@ function dollars(state: StateInline, silent: boolean): boolean {
     token.meta = { source: state.src, start: found.start, texStart: found.texStart } satisfies FormulaMeta;
   }
   state.pos = found.end;
-  return true;
-}
-
-/** The inline rule: `@eq-label` (not inside a word, as in an e-mail address, nor inside a link). */
-function equationRef(state: StateInline, silent: boolean): boolean {
-  const m = referenceAt(state, EQUATION_REF);
-  if (!m) return false;
-  if (!silent) {
-    const token = state.push(EQUATION_REF_TOKEN, '', 0);
-    token.content = m[0];
-    token.meta = { label: m[1], source: state.src, start: state.pos };
-  }
-  state.pos += m[0].length;
   return true;
 }
 
