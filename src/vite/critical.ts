@@ -38,7 +38,11 @@ const ROOT_CLASSES: Record<string, string> = {
  * its .ready class may still be missing, and both at once would scale the slide twice for a frame.
  */
 const STAGE = ':not(.reveal-scroll)>.reveal:not(.ready) .slides';
+// The first slide shows once the browser has read all of it (the next element has begun): the page
+// streams in, and a slide painted half-read grows when its rest arrives, which moves what is
+// already shown (it is centred). A deck of one slide shows when reveal.js starts.
 const BEFORE_START = `@media (scripting:enabled){.reveal:not(.ready) .slides>section:first-child:not(.past,.future){display:block}
+.reveal:not(.ready) .slides>section:first-child:not(:has(~*)){visibility:hidden}
 ${STAGE}{width:1280px;height:720px;inset:50% auto auto 50%;transform:translate(-50%,-50%)}
 ${STAGE}{transform:translate(-50%,-50%) scale(clamp(.2,round(min(96vw/1280px,96vh/720px),.01),2))}
 @media (max-width:${SCROLL_VIEW_BELOW}px){${STAGE}{width:660px;height:calc(660px*(100vh/100vw));transform:translate(-50%,-50%) scale(round(96vw/660px,.01))}}}`;

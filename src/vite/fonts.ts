@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { emojiIn, twemojiName, withoutEmoji } from '../core/syntax/emoji.ts';
-import { DEFERRABLE_STYLE, firstSlide } from './critical.ts';
+import { DEFERRABLE_STYLE } from './critical.ts';
 import { UNDRAWN, codePointRanges, encodeRanges, inRanges, mergeRanges, unicodeRange, type CodePointRange } from '../core/font-coverage.ts';
 
 const require = createRequire(import.meta.url);
@@ -68,11 +68,6 @@ export const FALLBACK_FAMILIES: FontsourceFamily[] = [
   // Chinese (simplified) in ~100 numbered slices, and Cyrillic and Vietnamese; its Latin is not used.
   { pkg: '@fontsource/noto-sans-sc', subsets: (name) => !name.startsWith('latin'), italic: false },
 ];
-
-/** The theme's text font at a weight: the Latin subset, what src/theme/fonts.css declares. */
-const THEME_TEXT_FONT = (weight: number) => `@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff2`;
-/** The weights the first slide's own cut comes in (its title is bold, the rest regular). */
-const FIRST_SLIDE_WEIGHTS = [400, 700] as const;
 
 /** The theme's text font: the Latin subset is what src/theme/fonts.css declares. */
 const TEXT_FONT = '@fontsource/atkinson-hyperlegible';
@@ -242,39 +237,6 @@ export function pageFontCss(faces: { face: PageFace; url: string }[]): string {
     .join('\n');
 }
 
-/** The family of the first slide's own cut of the text font (firstSlideFontCss). */
-export const FIRST_SLIDE_FAMILY = 'Atkinson Hyperlegible First Slide';
-/** The attribute the built page puts on its first slide when it has no id, so the cut's family follows it into reveal.js's scroll view. */
-export const FIRST_SLIDE_ATTR = 'data-first-face';
-
-/** The characters the first slide shows (not its notes, formulas or emoji): what its own cut keeps. */
-export function firstSlideText(slideHtml: string): string {
-  const shown = withoutFormulas(slideHtml.replace(/<aside class="notes">[\s\S]*?<\/aside>/g, ''));
-  return unique(withoutEmoji(htmlText(shown))).replace(INVISIBLE_ALL, '');
-}
-const INVISIBLE_ALL = /[\p{Cc}\p{Cf}\p{Variation_Selector}]/gu;
-
-/**
- * The first slide's own faces, inline: the text font's two weights cut to exactly the characters
- * the first slide shows, as data: URLs in the page's first response, under a family of their own
- * that only that slide uses (ahead of the theme's stack). So the title paints from the HTML alone,
- * in its final font, with no request between them; the theme's full cuts are fetched when the
- * other slides are laid out. Same font, same glyphs, so nothing moves or changes when they come.
- */
-export function firstSlideFontCss(faces: { weight: number; bytes: Uint8Array }[], slide = `[${FIRST_SLIDE_ATTR}]`): string {
-  const scope = `.reveal .slides section${slide}`;
-  return [
-    ...faces.map(({ weight, bytes }) =>
-      `@font-face{font-family:'${FIRST_SLIDE_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${Buffer.from(bytes).toString('base64')}) format('woff2')}`,
-    ),
-    `${scope}{font-family:'${FIRST_SLIDE_FAMILY}',var(--r-main-font)}`,
-    // Until reveal.js starts, the deck's box too: its text font would be fetched for it (the line
-    // box of an empty block still needs its font), before the first slide could show.
-    `@media (scripting:enabled){.reveal:not(.ready){font-family:'${FIRST_SLIDE_FAMILY}',var(--r-main-font)}}`,
-    `${scope} :is(h1,h2,h3,h4,h5,h6){font-family:'${FIRST_SLIDE_FAMILY}',var(--r-heading-font)}`,
-  ].join('\n');
-}
-
 /** How long after a save the dev server re-cuts the fonts: after the deck update (which waits ~15 ms for a save to settle). */
 const RECUT_AFTER_MS = 60;
 
@@ -354,7 +316,7 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       await write();
     },
     // A page whose slides need more than the theme's faces (italics, another script) declares those
-    // faces itself; a built page's first slide also gets its own inline cut (firstSlideFontCss).
+    // faces itself.
     transformIndexHtml: {
       order: 'post',
       async handler(html, ctx) {
@@ -368,24 +330,10 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
             return { face, url: build ? assetUrl(`${config.build.assetsDir}/${file}`) : DEV_FONT_PATH + file };
           }),
         );
-        const tags: HtmlTagDescriptor[] = faces.length > 0 ? [{ tag: 'style', attrs: { [DEFERRABLE_STYLE]: 'fonts' }, children: pageFontCss(faces), injectTo: 'head' }] : [];
-        if (!ctx.bundle) return tags;
-        // The built page: its first slide gets its own inline cut (firstSlideFontCss). No preload of
-        // the theme's cuts: fetched while the HTML still streams in, they would only slow it down.
-        const first = firstSlide(html);
-        const text = first && firstSlideText(first.html);
-        if (!first || !text?.trim()) return tags;
-        const inline = await Promise.all(
-          FIRST_SLIDE_WEIGHTS.map(async (weight) => ({ weight, bytes: await cutCached(config.cacheDir, THEME_TEXT_FONT(weight), text) })),
-        );
-        // The slide is named by its id (every slide has one), so its markup stays as compiled; one
-        // without gets an attribute.
-        const id = /^<section\b[^>]*?\sid="([^"]*)"/.exec(first.html)?.[1];
-        const marked = id ? html : html.slice(0, first.start) + `<section ${FIRST_SLIDE_ATTR}` + html.slice(first.start + '<section'.length);
-        const scope = id ? `[id="${id.replace(/["\\]/g, '\\$&')}"]` : `[${FIRST_SLIDE_ATTR}]`;
-        // In the head after what the template puts first: its <meta charset> must stay within the
-        // page's first 1024 bytes, where a browser looks for it before it starts to read the page.
-        return { html: marked, tags: [{ tag: 'style', children: firstSlideFontCss(inline, scope), injectTo: 'head' }, ...tags] };
+        // No preload of the theme's cuts: the first slide shows in their stand-ins (fonts.css) and
+        // asks for them when it is laid out; a preload started while the HTML still streams in
+        // would hold the first paint for them.
+        return faces.length > 0 ? [{ tag: 'style', attrs: { [DEFERRABLE_STYLE]: 'fonts' }, children: pageFontCss(faces), injectTo: 'head' }] : [];
       },
     },
     // The pages' own faces: written beside the other assets (the pages were written before this).

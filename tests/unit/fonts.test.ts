@@ -5,7 +5,7 @@ import subsetFont from 'subset-font';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EMOJI, emojiIn, hasEmoji, withoutEmoji } from '../../src/core/syntax/emoji.ts';
-import { THEME_FONTS, emojiCss, pageFaces, pageFontCss, shippedCoverage, FIRST_SLIDE_ATTR, FIRST_SLIDE_FAMILY, firstSlideFontCss, firstSlideText } from '../../src/vite/fonts.ts';
+import { THEME_FONTS, emojiCss, pageFaces, pageFontCss, shippedCoverage } from '../../src/vite/fonts.ts';
 import { compileDeck } from '../../src/core/compile.ts';
 import { SHIPPED_COVERAGE, decodeRanges } from '../../src/core/font-coverage.ts';
 
@@ -120,20 +120,5 @@ describe('emoji found on non-ASCII runs only (src/core/syntax/emoji.ts)', () => 
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('the first slide’s own cut (issue 17)', () => {
-  it('keeps the characters the first slide shows, not its notes, formulas or emoji', () => {
-    const slide = '<section><h1>Ab 👇</h1><p>c&amp;d <span class="math inline"><span>xyz</span></span></p><aside class="notes"><p>QQQ</p></aside></section>';
-    expect(firstSlideText(slide)).toBe(' &Abcd');
-  });
-
-  it('declares it inline, for the first slide (and the deck until reveal.js starts) only', () => {
-    const css = firstSlideFontCss([{ weight: 700, bytes: new Uint8Array([1, 2, 3]) }]);
-    expect(css).toContain(`font-family:'${FIRST_SLIDE_FAMILY}';font-style:normal;font-weight:700;font-display:block;src:url(data:font/woff2;base64,AQID)`);
-    expect(css).toContain(`.reveal .slides section[${FIRST_SLIDE_ATTR}]{font-family:'${FIRST_SLIDE_FAMILY}',var(--r-main-font)}`);
-    expect(css).toContain('@media (scripting:enabled){.reveal:not(.ready)');
-    expect(firstSlideFontCss([], '[id="title"]')).toContain(`.reveal .slides section[id="title"] :is(h1,h2,h3,h4,h5,h6){font-family:'${FIRST_SLIDE_FAMILY}',var(--r-heading-font)}`);
   });
 });
