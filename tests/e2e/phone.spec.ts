@@ -114,6 +114,51 @@ for (const slide of ['diagrams-from-mermaid', 'diagrams-from-graphviz']) {
   });
 }
 
+// The guide's code on a phone: a block's lines wrap inside it (a wrapped row hangs under its
+// line's indentation) instead of scrolling sideways under the thumb, its type is no smaller than
+// 13 CSS px (24 slide px on the phone's stage), and the stepped blocks highlight their lines at each step.
+test('the guide’s code reads on a phone: nothing scrolls sideways, no code under 13 px, each step highlights its lines', async ({ page }) => {
+  const expected: Record<string, number[][]> = {
+    'code-coloured': [[]],
+    'code-step-by-step': [[2], [3], [1, 2, 3]],
+    'code-from-a-file': [[3], [4, 5, 6]],
+    'long-lines-wrapped': [[]],
+  };
+  await page.goto('./guide/#/code-coloured');
+  await page.locator('.reveal.ready').waitFor();
+  await page.locator('.reveal-viewport.reveal-scroll:not(.loading-scroll-mode)').waitFor();
+  const seen: Record<string, number[][]> = {};
+  for (;;) {
+    await settle(page);
+    const now = await page.evaluate(() => {
+      const slide = document.querySelector<HTMLElement>('.reveal .slides section.present')!;
+      const scale = slide.getBoundingClientRect().width / slide.offsetWidth;
+      const blocks = [...slide.querySelectorAll<HTMLElement>('pre.code')].filter((pre) => !pre.closest('aside.notes'));
+      return {
+        id: slide.id,
+        smallest: Math.min(...blocks.map((pre) => parseFloat(getComputedStyle(pre).fontSize) * scale)),
+        sideways: blocks.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).map((pre) => pre.textContent!.trim().slice(0, 30)),
+        // Highlighted, as drawn: the lines of the stepped block on the highlight's band.
+        lit: blocks
+          .filter((pre) => pre.classList.contains('code-steps'))
+          .flatMap((pre) => [...pre.querySelectorAll('.line')].flatMap((line, i) => (getComputedStyle(line).backgroundColor === 'rgba(0, 0, 0, 0)' ? [] : [i + 1]))),
+        wrapped: blocks.some((pre) => [...pre.querySelectorAll<HTMLElement>('.line')].some((line) => line.offsetHeight > 1.5 * parseFloat(getComputedStyle(line).lineHeight))),
+      };
+    });
+    if (!(now.id in expected)) break;
+    const where = `${now.id}, step ${(seen[now.id]?.length ?? 0) + 1}`;
+    expect(now.smallest, `${where}: code size in CSS px`).toBeGreaterThanOrEqual(13);
+    expect(now.sideways, `${where}: blocks that scroll sideways`).toEqual([]);
+    if (now.id === 'code-from-a-file') expect(now.wrapped, `${where}: a long line wraps`).toBe(true);
+    (seen[now.id] ??= []).push(now.lit);
+    // (In the scroll view a step is a scroll: it has come when the URL names it.)
+    const before = page.url();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.url()).not.toBe(before);
+  }
+  expect(seen).toEqual(expected);
+});
+
 test('switching the theme after the scroll view started repaints its pages (T, or the system going dark at dusk)', async ({ page }) => {
   await page.goto('./guide/#/columns');
   await page.locator('.reveal.ready').waitFor();

@@ -17,6 +17,7 @@ import { sourceLines } from '../../diagnostics/locate.ts';
 import { nearest } from '../../diagnostics/suggest.ts';
 import { STEPS } from '../../phases.ts';
 import { fragmentClasses, innerSteps, markInnerSteps } from '../../steps/fragment-meta.ts';
+import { oneOf } from '../../meta.ts';
 import { declareSyntax } from '../feature.ts';
 import { PLAIN_LANGUAGES, type CodeToken } from './highlighter.ts';
 import { extensionOf, parseImportLine, pathInProject, selectRegion, type CodeImportLine } from './import.ts';
@@ -29,6 +30,11 @@ export const CODE_CLASS = 'code';
 export const STAGE_CLASS = 'code-stage';
 export const STEPPED_CLASS = 'code-steps';
 export const LINE_CLASS = 'line';
+/** Quarto's option: the front-matter key, and the classes that choose for one block. */
+export const OVERFLOW_KEY = 'code-overflow';
+export const OVERFLOW_MODES = ['scroll', 'wrap'] as const;
+export type OverflowMode = (typeof OVERFLOW_MODES)[number];
+const overflowClass = (mode: OverflowMode) => `${OVERFLOW_KEY}-${mode}`;
 
 /** What a fence's info string holds besides its attributes (deck_code_info). */
 interface CodeInfo {
@@ -53,6 +59,8 @@ interface CodeBlock {
   numbers?: { first: number };
   /** The widest line, in characters (a tab is 4): the theme sizes the font from it. */
   columns: number;
+  /** `code-overflow`, when the block or the deck says: wrap its lines, or scroll (the theme's default on a slide; a phone wraps). */
+  overflow?: OverflowMode;
 }
 
 const IMPORT_MARKUP = '<<<';
@@ -64,6 +72,11 @@ export function codePlugin(md: MarkdownIt): void {
       { name: LINES_ATTR, summary: 'on a code block: numbers its lines (`{lines}`)' },
       { name: START_LINE_ATTR, summary: 'on a code block: the first line’s number (`{lines start-line=5}`)' },
     ],
+    markerClasses: [
+      { name: overflowClass('wrap'), summary: 'on a code block: its long lines wrap, at full size (Quarto’s)' },
+      { name: overflowClass('scroll'), summary: 'on a code block: its long lines shrink, then scroll sideways, on a phone too (Quarto’s)' },
+    ],
+    frontMatter: { [OVERFLOW_KEY]: oneOf(...OVERFLOW_MODES) },
   });
   md.block.ruler.before('fence', 'deck_code_import', importLine);
   // Before markdown-it-attrs reads the `{…}` at the end of a fence's info: the line ranges are not attributes.
@@ -75,6 +88,7 @@ export function codePlugin(md: MarkdownIt): void {
     for (const token of state.tokens) {
       if (token.type === 'fence' || token.type === 'code_block') prepareBlock(env, state.src, token);
       else if (token.attrs && (token.attrGet(LINES_ATTR) !== null || token.attrGet(START_LINE_ATTR) !== null)) misplacedNumbers(env, state.src, token);
+      else if (token.attrs && overflowClasses(token).length > 0) misplacedOverflow(env, state.src, token);
     }
   });
   md.renderer.rules.fence = (tokens, idx, _options, _env, self) => renderBlock(tokens[idx]!, self.renderAttrs.bind(self), md.utils.escapeHtml);
@@ -184,6 +198,15 @@ function prepareBlock(env: DeckEnv, src: string, token: Token): void {
   }
   if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== LINES_ATTR && name !== START_LINE_ATTR);
 
+  // Long lines: the block's own class, else the deck's front matter (`code-overflow: wrap`).
+  const asked = overflowClasses(token);
+  if (asked.length > 1) {
+    error(`.${overflowClass(asked[1]!)}`, `a block either wraps or scrolls: .${overflowClass(asked[0]!)} and .${overflowClass(asked[1]!)} together; the first one is used`);
+  }
+  const deckWide = (env.meta as unknown as Record<string, unknown> | undefined)?.[OVERFLOW_KEY] as OverflowMode | undefined;
+  const overflow = asked[0] ?? deckWide;
+  if (asked.length > 0) dropClasses(token, asked.map(overflowClass));
+
   // Stepped highlighting.
   const stagesOf: number[][] = rawLines.map(() => []);
   let stepped = false;
@@ -203,7 +226,7 @@ function prepareBlock(env: DeckEnv, src: string, token: Token): void {
   const lines = highlight(env, token, rawLines, text, lang, error);
   const gutter = numbered ? String(first + Math.max(rawLines.length, 1) - 1).length + 1 : 0;
   const columns = Math.max(1, ...rawLines.map((l) => [...l.replace(/\t/g, '    ')].length)) + gutter;
-  token.meta = { ...(token.meta ?? {}), codeBlock: { lang, lines, stagesOf, stepped, columns, ...(numbered ? { numbers: { first } } : {}) } satisfies CodeBlock };
+  token.meta = { ...(token.meta ?? {}), codeBlock: { lang, lines, stagesOf, stepped, columns, ...(numbered ? { numbers: { first } } : {}), ...(overflow ? { overflow } : {}) } satisfies CodeBlock };
 }
 
 /** An import's lines, or undefined (reported) when the path, the file or the region is wrong. */
@@ -294,10 +317,48 @@ function misplacedNumbers(env: DeckEnv, src: string, token: Token): void {
   token.attrs = token.attrs!.filter(([n]) => n !== LINES_ATTR && n !== START_LINE_ATTR);
 }
 
+/** The `code-overflow-*` classes written on a token, in the order written. */
+function overflowClasses(token: Token): OverflowMode[] {
+  const written = token.attrGet('class');
+  if (written === null) return [];
+  return String(written)
+    .split(/\s+/)
+    .flatMap((cls) => OVERFLOW_MODES.filter((mode) => cls === overflowClass(mode)));
+}
+
+function dropClasses(token: Token, names: string[]): void {
+  const kept = String(token.attrGet('class') ?? '')
+    .split(/\s+/)
+    .filter((cls) => cls && !names.includes(cls));
+  token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
+  if (kept.length > 0) token.attrSet('class', kept.join(' '));
+}
+
+/** `{.code-overflow-wrap}` on something that is not a code block. */
+function misplacedOverflow(env: DeckEnv, src: string, token: Token): void {
+  const name = overflowClass(overflowClasses(token)[0]!);
+  const p = columnOf(env, src, token, `.${name}`);
+  report(env, 'warning', p.line, p.column, `".${name}" says how a code block's long lines fit; it does nothing here`);
+  dropClasses(token, OVERFLOW_MODES.map(overflowClass));
+}
+
+/**
+ * A line's leading whitespace, in columns (a tab is 4): a wrapped line's further rows are indented
+ * past it (src/theme/code.css), so indentation still reads.
+ */
+function indentOf(tokens: CodeToken[]): number {
+  const text = tokens.map((t) => t.text).join('');
+  const lead = /^[ \t]*/.exec(text)![0];
+  if (lead.length === text.length) return 0; // a blank line has no text to wrap
+  let columns = 0;
+  for (const ch of lead) columns = ch === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+  return columns;
+}
+
 function renderBlock(token: Token, renderAttrs: (token: Token) => string, escape: (text: string) => string): string {
   const block = token.meta?.codeBlock as CodeBlock | undefined;
   if (!block) return `<pre><code>${escape(token.content)}</code></pre>\n`;
-  const classes = [CODE_CLASS, ...(block.stepped ? [STEPPED_CLASS] : []), ...(block.numbers ? ['line-numbers'] : [])].join(' ');
+  const classes = [CODE_CLASS, ...(block.stepped ? [STEPPED_CLASS] : []), ...(block.numbers ? ['line-numbers'] : []), ...(block.overflow ? [overflowClass(block.overflow)] : [])].join(' ');
   const vars = [`--code-rows:${Math.max(block.lines.length, 1)}`, `--code-cols:${block.columns}`];
   if (block.numbers) vars.push(`--code-line0:${block.numbers.first - 1}`, `--code-digits:${String(block.numbers.first + Math.max(block.lines.length, 1) - 1).length}`);
   const own = token.attrGet('class');
@@ -311,7 +372,8 @@ function renderBlock(token: Token, renderAttrs: (token: Token) => string, escape
   const lines = block.lines.map((tokens, i) => {
     const stages = block.stagesOf[i]!;
     const cls = stages.length ? `${LINE_CLASS} ${stages.map((s) => `s${s}`).join(' ')}` : LINE_CLASS;
-    return `<span class="${cls}">${tokens.map((t) => renderToken(t, escape)).join('')}</span>`;
+    const indent = indentOf(tokens);
+    return `<span class="${cls}"${indent ? ` style="--indent:${indent}"` : ''}>${tokens.map((t) => renderToken(t, escape)).join('')}</span>`;
   });
   return `<pre${renderAttrs(shell)}${lang}><code>${markers}${lines.join('\n')}${lines.length ? '\n' : ''}</code></pre>\n`;
 }
