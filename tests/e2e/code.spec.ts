@@ -274,13 +274,15 @@ test('nothing in the code deck overflows, at 1280×720 and 1024×768', async ({ 
   }
 });
 
-test('the overflow guard names a block that cannot show its highlighted lines, and one too wide', async ({ page }) => {
+test('the overflow guard names a block that cannot show its highlighted lines, one too wide, and one whose wrapped lines are too tall', async ({ page }) => {
   const overflowing = compile('code-overflow');
   const problems = await guard(page, overflowing, `${server.url}/code-overflow/`);
   const lineOf = (title: string) => overflowing.slides.find((s) => s.title === title)!.line;
   expect(problems.filter((p) => p.includes(`:${lineOf('Fits')}:`))).toEqual([]);
   expect(problems).toContainEqual(expect.stringMatching(new RegExp(`code-overflow\\.md:${lineOf('Too tall to highlight')}: .*<pre\\.code> "value_01 = 1 \\* scale" cannot show its highlighted lines`)));
   expect(problems).toContainEqual(expect.stringMatching(new RegExp(`code-overflow\\.md:${lineOf('Too wide')}: .*is wider than the slide`)));
+  // A block that wraps its lines is never too wide, but its wrapped rows can be too tall.
+  expect(problems).toContainEqual(expect.stringMatching(new RegExp(`code-overflow\\.md:${lineOf('Too tall when wrapped')}: .*<pre\\.code> "wrapped_1 = term_1_0 \\+ term_1_1 \\+ term_1" cannot show all its lines`)));
 });
 
 test.describe('live reload', () => {
@@ -322,7 +324,7 @@ test.describe('live reload', () => {
   });
 });
 
-test('on a phone, a block wider than the screen scrolls sideways under the finger, and an upward swipe on it is still one step', async ({ browser }) => {
+test('on a phone, a block that says scroll ({.code-overflow-scroll}) and is wider than the screen scrolls sideways under the finger, and an upward swipe on it is still one step', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await open(page, 'code', '#/stepped-highlighting');
