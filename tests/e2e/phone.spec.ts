@@ -117,7 +117,7 @@ for (const slide of ['diagrams-from-mermaid', 'diagrams-from-graphviz']) {
 // The guide's code on a phone: a block's lines wrap inside it (a wrapped row hangs under its
 // line's indentation) instead of scrolling sideways under the thumb, its type is no smaller than
 // 13 CSS px (24 slide px on the phone's stage), and the stepped blocks highlight their lines at each step.
-test('the guide’s code reads on a phone: nothing scrolls sideways, no code under 13 px, each step highlights its lines', async ({ page }) => {
+test('the guide’s code reads on a phone: no block scrolls sideways, no code under 13 px, each step highlights its lines', async ({ page }) => {
   const expected: Record<string, number[][]> = {
     'code-coloured': [[]],
     'code-step-by-step': [[2], [3], [1, 2, 3]],
@@ -157,6 +157,18 @@ test('the guide’s code reads on a phone: nothing scrolls sideways, no code und
     await expect.poll(() => page.url()).not.toBe(before);
   }
   expect(seen).toEqual(expected);
+  // And every other code block of the guide (the Markdown each slide teaches), as drawn on its page.
+  const others = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.reveal .slides section pre.code')]
+      .filter((pre) => !pre.closest('aside.notes'))
+      .map((pre) => {
+        const slide = pre.closest('section')!;
+        const scale = slide.getBoundingClientRect().width / slide.offsetWidth;
+        return { slide: slide.id, size: Math.round(parseFloat(getComputedStyle(pre).fontSize) * scale * 10) / 10, sideways: pre.scrollWidth - pre.clientWidth };
+      }),
+  );
+  expect(others.length).toBeGreaterThan(8);
+  expect(others.filter((b) => b.size < 13 || b.sideways > 1)).toEqual([]);
 });
 
 test('switching the theme after the scroll view started repaints its pages (T, or the system going dark at dusk)', async ({ page }) => {

@@ -373,13 +373,30 @@ function renderBlock(token: Token, renderAttrs: (token: Token) => string, escape
     const stages = block.stagesOf[i]!;
     const cls = stages.length ? `${LINE_CLASS} ${stages.map((s) => `s${s}`).join(' ')}` : LINE_CLASS;
     const indent = indentOf(tokens);
-    return `<span class="${cls}"${indent ? ` style="--indent:${indent}"` : ''}>${tokens.map((t) => renderToken(t, escape)).join('')}</span>`;
+    const wraps = tokens.reduce((n, t) => n + t.text.length, 0) > MAY_WRAP;
+    return `<span class="${cls}"${indent ? ` style="--indent:${indent}"` : ''}>${tokens.map((t) => renderToken(t, escape, wraps)).join('')}</span>`;
   });
   return `<pre${renderAttrs(shell)}${lang}><code>${markers}${lines.join('\n')}${lines.length ? '\n' : ''}</code></pre>\n`;
 }
 
-function renderToken(token: CodeToken, escape: (text: string) => string): string {
-  const text = escape(token.text);
+/**
+ * A line longer than this may wrap somewhere (on a phone a row holds some 42 characters at the
+ * smallest size, a few less beside line numbers): it gets the break points a code editor wraps at.
+ */
+const MAY_WRAP = 32;
+
+/**
+ * `<wbr>` where a wrapped line of code reads well broken, besides its spaces (a browser breaks only
+ * at spaces and hyphens, else anywhere: `model.paramete|rs()`): after `(` and `[`, a comma
+ * with no space after it, and a dot between names (`torch.|optim`, not `0.|01`). It has no text:
+ * copying, the text export and the announcer read the code as written.
+ */
+function breakPoints(html: string): string {
+  return html.replace(/[([,](?=[^\s)\]}])|(?<=[\w)\]])\.(?=[A-Za-z_])/g, '$&<wbr>');
+}
+
+function renderToken(token: CodeToken, escape: (text: string) => string, wraps = false): string {
+  const text = wraps ? breakPoints(escape(token.text)) : escape(token.text);
   if (!token.light && !token.dark && !token.italic && !token.bold) return text;
   const style: string[] = [];
   if (token.light || token.dark) style.push(`--c:light-dark(${token.light ?? 'var(--deck-ink)'},${token.dark ?? 'var(--deck-ink)'})`);
