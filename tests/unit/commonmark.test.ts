@@ -80,11 +80,12 @@ const EXTERNAL_LINK = /(<a href="(?:https?:)?\/\/[^"]*"(?: title="[^"]*")?) targ
 
 /**
  * A code block as the deck writes it (src/core/syntax/code/: its size for the theme, its language,
- * a span per line for stepped highlighting), back in markdown-it's form: the text inside is the same.
+ * a span per line for stepped highlighting, with its indentation for a wrapped line to hang under,
+ * and break points in a long line), back in markdown-it's form: the text inside is the same.
  */
 const CODE_BLOCK = /<pre class="code" style="[^"]*"(?: data-lang="([^"]*)")?><code>([\s\S]*?)<\/code><\/pre>/g;
 const asPlainCode = (_: string, lang: string | undefined, lines: string) =>
-  `<pre><code${lang ? ` class="language-${lang}"` : ''}>${lines.replace(/<span class="line">|<\/span>/g, '')}</code></pre>`;
+  `<pre><code${lang ? ` class="language-${lang}"` : ''}>${lines.replace(/<span class="line"(?: style="--indent:\d+")?>|<\/span>|<wbr>/g, '')}</code></pre>`;
 
 /** The deck's slides' content, joined, with the deck's own link attributes and code block markup taken off. */
 function deckHtml(markdown: string): { html: string; slides: number } {
