@@ -15,6 +15,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },
     launchOptions: launchOptions(),
+    // A page a service worker answers bypasses page.route; no deck of the site registers one, and
+    // the spec of the one that does (offline-worker.spec.ts) allows them for itself.
+    serviceWorkers: 'block',
   },
   // Tests run against the built site, as readers get it.
   webServer: {

@@ -8,6 +8,7 @@ import { scholarlyPlugin } from './src/vite/scholarly.ts';
 import { mediaPlugin } from './src/vite/media.ts';
 import { autoAnimatePlugin } from './src/vite/auto-animate.ts';
 import { qrPlugin } from './src/vite/qr.ts';
+import { offlinePlugin } from './src/vite/offline.ts';
 
 const decksDir = process.env.DECKS_DIR ?? 'slides';
 
@@ -35,6 +36,8 @@ export default defineConfig({
     autoAnimatePlugin(),
     // A page whose title slide shows a QR code of its address (front matter qr:): its sheet.
     qrPlugin(),
+    // A deck with offline: true in its front matter: its page registers the site's service worker (sw.js).
+    offlinePlugin(),
     criticalCssPlugin(),
     // `npm start` opens a browser; on a machine without one, one line says where to go instead.
     openBrowserOrSay(),

@@ -7,3 +7,4 @@ export { renderDocument, headTags, canonicalUrl, type DocumentOptions, type Shar
 export * from './model.ts';
 export { formatDiagnostic, hasErrors } from './format.ts';
 export { codeLanguageNames, type CodeHighlighter, type CodeToken } from './syntax/code/highlighter.ts';
+export { deckOffline, OFFLINE_KEY } from './syntax/offline.ts';

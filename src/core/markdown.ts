@@ -22,6 +22,7 @@ import { autoAnimatePlugin } from './syntax/media/auto-animate.ts';
 import { tablesPlugin } from './syntax/media/tables.ts';
 import { calloutsPlugin } from './syntax/media/callouts.ts';
 import { qrPlugin } from './syntax/qr.ts';
+import { offlinePlugin } from './syntax/offline.ts';
 import { asidePlugin } from './syntax/aside.ts';
 import { fragmentAttrsPlugin } from './syntax/fragment-attrs.ts';
 import { incrementalPlugin } from './syntax/incremental.ts';
@@ -78,6 +79,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(asidePlugin) //            ::: aside → <aside class="aside">, small, at the bottom of its slide
     .use(slideRenderPlugin) //      slide_open → <section>, title slide
     .use(qrPlugin) //               qr: true / qr: https://… → the title slide's QR code of the address
+    .use(offlinePlugin) //          offline: true → the build gives the deck's page a service worker
     .use(linksPlugin) //            links out → target=_blank rel="noopener noreferrer"
     .use(markerCheckPlugin) //      unknown / misplaced markers → diagnostics
     .use(stepConflictsPlugin) //    a step earlier than its container's → diagnostic

@@ -21,6 +21,12 @@ export interface DeckPluginOptions {
   siteUrl?: string;
 }
 
+/** What the deck plugin tells the other adapters (Vite's plugin `api`). */
+export interface DeckPluginApi {
+  /** At build, the deck the page `htmlFile` (its path, as transformIndexHtml's ctx.filename) shows. */
+  builtDeck(htmlFile: string): Deck | undefined;
+}
+
 /** What the dev server sends the open deck after a save (custom HMR event `deck:update`). */
 export interface DeckUpdate {
   deck: string;
@@ -127,6 +133,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
 
   return {
     name: 'deck',
+    // For the other adapters (src/vite/offline.ts): the deck a page of the build shows.
+    api: { builtDeck: (htmlFile: string): Deck | undefined => built.get(deckOfPage(htmlFile)) } satisfies DeckPluginApi,
     config(userConfig) {
       // One HTML entry per deck, so `vite build` writes dist/<name>/index.html for each.
       const root = path.resolve(userConfig.root ?? process.cwd());
