@@ -7,8 +7,9 @@
 //   cache when the network fails or is slow (TIMEOUT_MS), and the cache is refreshed from a
 //   network answer that comes later.
 // - Everything else the page asks of this site: the cache first (the assets' names change with
-//   their content), else the network, and what came is kept (a picture in another format than the
-//   one kept at install, say). A request for part of a file (a video's Range) gets that part.
+//   their content), else the network; a hashed asset that came is kept (a picture in another
+//   format than the one kept at install, say). A request for part of a file (a video's Range)
+//   gets that part.
 // - Requests to another host, and anything but GET, are left alone: never answered, never kept.
 //
 // The cache's name holds the build's version: a new build's worker fills its own cache when it
@@ -21,13 +22,16 @@ const FILES = DECK_OFFLINE.pages[PAGE];
 const PREFIX = `deck-offline:${PAGE}:`;
 const CACHE = PREFIX + DECK_OFFLINE.version;
 const PAGE_URL = self.registration.scope;
+/** Where the build's hashed files are: a file there never changes under its name. */
+const ASSETS = new URL(DECK_OFFLINE.assets, HERE).href;
 
 self.addEventListener('install', (event) => {
   if (!FILES) return;
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([new Request(PAGE_URL, { cache: 'no-cache' }), ...FILES.map((file) => new URL(file, HERE).href)]))
+      // (A file outside the hashed ones, the page or its icon, is asked past the browser's HTTP cache.)
+      .then((cache) => cache.addAll([PAGE_URL, ...FILES.map((file) => new URL(file, HERE).href)].map((url) => new Request(url, url.startsWith(ASSETS) ? {} : { cache: 'no-cache' }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -80,7 +84,7 @@ async function asset(request) {
   const kept = await cache.match(request.url, { ignoreSearch: true });
   if (kept) return request.headers.has('range') ? part(request, kept) : kept;
   const response = await fetch(request);
-  if (response.status === 200 && response.type === 'basic') cache.put(request.url, response.clone());
+  if (response.status === 200 && response.type === 'basic' && request.url.startsWith(ASSETS)) cache.put(request.url, response.clone());
   return response;
 }
 

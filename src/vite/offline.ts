@@ -24,9 +24,11 @@ export const WORKER_FILE = 'sw.js';
 const WORKER_SOURCE = fileURLToPath(new URL('./offline-worker.js', import.meta.url));
 
 /** In dev: a worker that unregisters itself and reloads the pages it held, for one left by a preview of the build. */
-export const DEV_WORKER = `// npm start: no deck works offline here; a worker left by a preview of the built site goes.
+export const DEV_WORKER = `// npm start: no deck works offline here; a worker left by a preview of the built site goes, with its caches.
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.registration.unregister().then(() => self.clients.matchAll({ type: 'window' })).then((pages) => pages.forEach((page) => page.navigate(page.url)))));
+self.addEventListener('activate', (event) => event.waitUntil(caches.keys()
+  .then((names) => Promise.all(names.filter((name) => name.startsWith('deck-offline:')).map((name) => caches.delete(name))))
+  .then(() => self.registration.unregister()).then(() => self.clients.matchAll({ type: 'window' })).then((pages) => pages.forEach((page) => page.navigate(page.url)))));
 `;
 
 /** What the bundle says of one file (a subset of Rolldown's OutputChunk / OutputAsset). */
@@ -147,9 +149,9 @@ export function resolveUrl(url: string, fromDir: string, base: string): string |
 }
 
 /** The worker's file: the pages' lists and the build's version, then the worker. */
-export function workerFile(pages: Record<string, string[]>, contents: string): string {
+export function workerFile(pages: Record<string, string[]>, contents: string, assetsDir = 'assets'): string {
   const version = createHash('sha256').update(JSON.stringify(pages)).update(contents).digest('hex').slice(0, 12);
-  const manifest = JSON.stringify({ version, pages });
+  const manifest = JSON.stringify({ version, assets: `${assetsDir}/`, pages });
   const worker = readFileSync(WORKER_SOURCE, 'utf8').replace(/^\/\/.*\n/gm, '');
   return `self.DECK_OFFLINE=${manifest};\n${worker}`;
 }
@@ -208,7 +210,7 @@ export function offlinePlugin(): Plugin {
           const page = files[pageFile];
           if (page?.type === 'asset') contents.update(page.source);
         }
-        this.emitFile({ type: 'asset', fileName: WORKER_FILE, source: workerFile(lists, contents.digest('hex')) });
+        this.emitFile({ type: 'asset', fileName: WORKER_FILE, source: workerFile(lists, contents.digest('hex'), config.build.assetsDir) });
       },
     },
     configureServer(server) {

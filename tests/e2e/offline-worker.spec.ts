@@ -88,6 +88,13 @@ test('opened once online, the deck starts, walks, shows its pictures and its pre
   expect(pictures.filter((p) => p.width === 0)).toEqual([]);
   const fonts = await page.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family)));
   expect(fonts).toEqual([]);
+  // The video was read (its length is known: the worker answered its range requests).
+  expect(await page.evaluate(() => document.querySelector('video')!.duration)).toBeGreaterThan(0);
+  // The dark theme's picture was kept too.
+  await page.keyboard.press('t');
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/a-picture-in-both-themes`);
+  await expect.poll(() => page.evaluate(() => document.querySelector<HTMLImageElement>('.present .media-dark img')?.naturalWidth ?? 0)).toBeGreaterThan(0);
+  await page.keyboard.press('t');
 
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
   await expect(popup.locator('#current-slide iframe')).toBeAttached();
