@@ -54,37 +54,31 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event));
     return;
   }
-  event.respondWith(asset(request));
+  event.respondWith(asset(event));
 });
 
 /** The page: the network's answer (kept) unless it fails or takes longer than TIMEOUT_MS; then the kept one. */
-async function page(event) {
-  const cache = await caches.open(CACHE);
+function page(event) {
   // Past the browser's HTTP cache (GitHub Pages lets it keep a page 10 minutes): asked again, the
   // server says whether the page changed. (A navigation cannot be copied with another cache mode.)
-  const network = fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then((response) => {
-    if (response.redirected) return fetch(event.request);
-    if (response.ok) event.waitUntil(cache.put(PAGE_URL, response.clone()));
-    return response;
-  });
+  const network = fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then((response) => (response.redirected ? fetch(event.request) : response));
+  // Kept even when it comes after the timeout (the worker lives until it is), for the next visit.
+  const copy = network.then((response) => (response.ok && !response.redirected ? response.clone() : undefined), () => undefined);
+  event.waitUntil(copy.then((response) => response && caches.open(CACHE).then((cache) => cache.put(PAGE_URL, response))));
   const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
-  try {
-    const response = await Promise.race([network, timeout]);
-    if (response) return response;
-  } catch {
-    // offline: the kept page
-  }
-  const kept = await cache.match(PAGE_URL);
-  return kept ?? network;
+  return Promise.race([network, timeout])
+    .catch(() => undefined)
+    .then(async (response) => response ?? (await caches.open(CACHE).then((cache) => cache.match(PAGE_URL))) ?? network);
 }
 
 /** Any other file of this site: the kept one, else the network's (kept when whole and fine). */
-async function asset(request) {
+async function asset(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
   const kept = await cache.match(request.url, { ignoreSearch: true });
   if (kept) return request.headers.has('range') ? part(request, kept) : kept;
   const response = await fetch(request);
-  if (response.status === 200 && response.type === 'basic' && request.url.startsWith(ASSETS)) cache.put(request.url, response.clone());
+  if (response.status === 200 && response.type === 'basic' && request.url.startsWith(ASSETS)) event.waitUntil(cache.put(request.url, response.clone()));
   return response;
 }
 
@@ -94,7 +88,7 @@ async function part(request, kept) {
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('range') ?? '');
   const size = bytes.byteLength;
   let start = range && range[1] ? Number(range[1]) : range && range[2] ? size - Number(range[2]) : 0;
-  let end = range && range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+  const end = range && range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
   start = Math.max(0, start);
   if (!range || start > end) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${size}` } });
   return new Response(bytes.slice(start, end + 1), {

@@ -4,7 +4,8 @@
 // its worker is active (its install kept the page's files), the network goes (the browser offline
 // and the server stopped), and the reloaded deck starts, walks to its last step with its pictures
 // shown, and opens its presenter view. The other deck's page is no worker's. Back online, a new
-// version of the page is what the reader gets, and then what the reader keeps.
+// version of the page is what the reader gets, and then what the reader keeps; a new build's
+// worker replaces the old cache.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,4 +130,17 @@ test('online, a new version of the page is what the reader gets, and then keeps'
   await page.reload();
   await expect(page.locator('.reveal.ready h1')).toHaveText('A deck for the train, revised');
   await context.setOffline(false);
+});
+
+test('a new build’s worker replaces the old one’s cache with its own', async () => {
+  const worker = path.join(site, 'sw.js');
+  const before = /"version":"(\w+)"/.exec(readFileSync(worker, 'utf8'))![1]!;
+  writeFileSync(worker, readFileSync(worker, 'utf8').replace(`"version":"${before}"`, '"version":"rebuilt"'));
+  server = await serveFolders({ [BASE]: site }, port);
+  await page.goto(`${server.url}${BASE}offline/`);
+  await page.locator('.reveal.ready').waitFor();
+  const caches = () => page.evaluate(async () => (await globalThis.caches.keys()).filter((name) => name.startsWith('deck-offline:')));
+  expect(await caches()).toEqual([`deck-offline:offline/:${before}`]);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+  await expect.poll(caches).toEqual(['deck-offline:offline/:rebuilt']);
 });
