@@ -22,8 +22,9 @@ export interface LabelKind {
   prefix: string;
   /** The deckShared scope of its numbers: each label's `number:line`, and `*` (all labels). */
   scope: string;
-  /** What one is called in messages. */
+  /** What one is called in messages, and with its article. */
   noun: string;
+  one: string;
   /** How a label of this kind is given, for the message about an unknown one. */
   labelledAs: (label: string) => string;
   /** What a reference shows before the number, the number as it shows it, and its link's class. */
@@ -36,6 +37,7 @@ export const EQUATIONS: LabelKind = {
   prefix: 'eq-',
   scope: 'equation numbers',
   noun: 'equation',
+  one: 'an equation',
   labelledAs: (label) => `$$ … $$ {#${label}}`,
   word: 'Eq.',
   shown: (number) => `(${number})`,
@@ -45,6 +47,7 @@ export const FIGURES: LabelKind = {
   prefix: 'fig-',
   scope: 'figure numbers',
   noun: 'figure',
+  one: 'a figure',
   labelledAs: (label) => `![caption](file){#${label}}`,
   word: 'Figure',
   shown: String,
@@ -145,7 +148,7 @@ export function resolveLabel(env: DeckEnv, kind: LabelKind, label: string, at: (
   if (found) return found.number;
   const { line, column } = at();
   const guess = nearest(label, labelsOf(env, kind));
-  report(env, 'error', line, column, `unknown ${kind.noun} "@${label}"${guess ? `; did you mean "@${guess}"?` : ''} (${kind.noun === 'equation' ? 'an' : 'a'} ${kind.noun} gets its label as ${kind.labelledAs(label)})`);
+  report(env, 'error', line, column, `unknown ${kind.noun} "@${label}"${guess ? `; did you mean "@${guess}"?` : ''} (${kind.one} gets its label as ${kind.labelledAs(label)})`);
   return undefined;
 }
 
