@@ -11,6 +11,7 @@ import { emojiPlugin } from './syntax/emoji.ts';
 import { figurePlugin } from './syntax/figure.ts';
 import { figureNumbersPlugin } from './syntax/figure-numbers.ts';
 import { mathPlugin } from './syntax/math/index.ts';
+import { crossrefPlugin } from './syntax/crossref.ts';
 import { codePlugin } from './syntax/code/index.ts';
 import { diagramPlugin } from './syntax/diagram/index.ts';
 import { citePlugin } from './syntax/cite/index.ts';
@@ -66,6 +67,7 @@ export function markdownItDeck(md: MarkdownItInstance): void {
     .use(figurePlugin) //           ![name](figures/x.svg) → inline SVG, data-step parts
     .use(figureNumbersPlugin) //    ![caption](x.png){#fig-x}, @fig-x → numbered <figure>s, links to them
     .use(mathPlugin) //             $…$, $$…$$ → KaTeX's HTML and MathML, \step parts, numbered equations
+    .use(crossrefPlugin) //        [@fig-x; @eq-y], [-@fig-x], [Fig. @fig-x] → Quarto's bracketed references
     .use(codePlugin) //             ``` fences, <<< files → highlighted lines, stepped highlights
     .use(diagramPlugin) //          ```mermaid, ```dot → inline SVG drawn at build time, stepped nodes
     .use(citePlugin) //             [@key], @key → cites from the .bib, footers, reference slides

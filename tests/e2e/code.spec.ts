@@ -196,6 +196,27 @@ test('long code scrolls so that the highlighted lines are in view at each step',
   expect(tops[2]).toBeGreaterThan(tops[1]!);
 });
 
+test('a long block that grew by animation from the slide before still scrolls by hand, in motion or not', async ({ page }) => {
+  // reveal.js keeps `overflow: hidden` on a moved <pre> until its next animation (code-animate.md).
+  const scroll = async () => {
+    const pre = page.locator('section.present pre.code');
+    await settle(page);
+    await expect.poll(() => pre.evaluate((el) => [getComputedStyle(el).overflowY, el.scrollHeight > el.clientHeight + 1])).toEqual(['auto', true]);
+    await pre.hover();
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => pre.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  };
+  await open(page, 'code-animate');
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#\/code-that-grows-2$/);
+  await scroll();
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.keyboard.press('ArrowLeft');
+  await settle(page);
+  await page.keyboard.press('ArrowRight');
+  await scroll();
+});
+
 test('the PDF has a page per step, and each page of long code shows that step’s highlighted lines', async ({ page }) => {
   await page.goto(`${server.url}/code/?print-pdf`);
   await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });

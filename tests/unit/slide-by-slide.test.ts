@@ -95,6 +95,8 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
     ' $x^2$', ' @eq-a', '\n\n$$ a = \\step{1} $$ {#eq-a}\n\n', '\n\n$$ b $$ {#eq-b}\n\n', '$$',
     // Numbered figures: a reference, and figures that number (or renumber) it.
     ' @fig-a', '\n\n![A](figures/a.svg){#fig-a}\n\n', '\n\n![B](figures/a.svg){#fig-b .fragment}\n\n',
+    // Bracketed references, and slides that animate into each other (or alone: a warning).
+    ' [-@fig-a; @eq-b]', '\n## Moves {auto-animate=true}\n', '\n---\n\n## Moves {auto-animate=true}\n',
   ];
   const FIGURES = [FIGURE, FIGURE.replace('A ladder', 'A rope'), '<svg xmlns="http://www.w3.org/2000/svg"><g id="rung" class="fragment"/></svg>'];
 
@@ -158,6 +160,9 @@ describe('compiling again after an edit (the dev server: createDeckCompiler)', (
       // A figure's number, the same: a figure added on a later slide renumbers it; a label taken away makes the reference an error.
       ['## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![b](f.svg){#fig-b}\n', '## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![a](f.svg){#fig-a}\n\n![b](f.svg){#fig-b}\n', () => {}],
       ['## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![b](f.svg){#fig-b}\n', '## A\n\nSee @fig-b.\n\n---\n\n## B\n\n![b](f.svg)\n', () => {}],
+      // Whether a slide animates into a neighbour: the neighbour gains or loses auto-animate=true, or another id.
+      ['## A {auto-animate=true}\n\n---\n\n## B\n', '## A {auto-animate=true}\n\n---\n\n## B {auto-animate=true}\n', () => {}],
+      ['## A {auto-animate=true}\n\n---\n\n## B {auto-animate=true}\n', '## A {auto-animate=true}\n\n---\n\n## B {auto-animate=true auto-animate-id=b}\n', () => {}],
     ];
     for (const [before, after, change] of cases) {
       figure = FIGURE;

@@ -27,6 +27,40 @@ export function fragmentMark(token: Token): FragmentMark | undefined {
 }
 
 /**
+ * The steps an element is shown by, from the stepped elements around it: the innermost that makes
+ * it appear, and the innermost that fades it out (a `::: replace` state giving way). What is moved
+ * out of its place (an aside, a footnote) keeps them with a mark `sameStepAs` each.
+ */
+export interface StepsAround {
+  appear?: Token;
+  fadeOut?: Token;
+}
+
+/** The steps around an element that opens with `token`, given those around `token` (outer). */
+export function stepsWithin(outer: StepsAround, token: Token): StepsAround {
+  const mark = fragmentMark(token);
+  if (!mark) return outer;
+  return mark.effect === 'fade-out' ? { ...outer, fadeOut: token } : { ...outer, appear: token };
+}
+
+/**
+ * Marks `open` (what was moved out of its place) with the step that made it appear there, and, when
+ * something around it faded it out, returns the wrapper (open, close) to put around its content
+ * that fades out at that step.
+ */
+export function keepSteps(open: Token, around: StepsAround, line: number, TokenClass: typeof Token, ownStep?: number): [Token, Token] | undefined {
+  if (ownStep !== undefined) markFragment(open, { line, step: ownStep });
+  else if (around.appear) markFragment(open, { line, sameStepAs: around.appear });
+  if (!around.fadeOut) return undefined;
+  const wrapper = new TokenClass('fade_out_open', 'div', 1);
+  wrapper.block = true;
+  markFragment(wrapper, { line, effect: 'fade-out', sameStepAs: around.fadeOut });
+  const end = new TokenClass('fade_out_close', 'div', -1);
+  end.block = true;
+  return [wrapper, end];
+}
+
+/**
  * Gives one token steps of its own inside it (the parts of a figure; later, lines of code or
  * terms of an equation), in document order after the token's own mark if it has one. They are
  * numbered with the slide's other steps; the token's renderer writes each mark's `index`.

@@ -6,7 +6,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { tokenLine } from '../env.ts';
-import { fragmentMark, markFragment } from '../steps/fragment-meta.ts';
+import { keepSteps, stepsWithin, type StepsAround } from '../steps/fragment-meta.ts';
 import { parseStep } from '../steps/step-number.ts';
 import { containerParams, declareSyntax } from './feature.ts';
 
@@ -35,19 +35,23 @@ export function asidePlugin(md: MarkdownIt): void {
   // After every rule that marks a step an aside may be written in (a pause, {.fragment}, a list
   // made incremental), before the steps are numbered.
   md.core.ruler.after('deck_incremental', 'deck_aside', (state) => {
-    if (state.tokens.some((t) => t.type === OPEN)) state.tokens = moveAsides(state.tokens);
+    if (state.tokens.some((t) => t.type === OPEN)) state.tokens = moveAsides(state.tokens, state.Token);
   });
 }
 
 /**
  * Moves each aside to the end of its slide (before its footnotes), giving it the step of the innermost stepped element it
- * was written in (or its own `step=N`). Asides inside speaker notes are the notes' text: left alone.
+ * was written in (or its own `step=N`), and, when that element is inside one that fades out (a
+ * `::: replace` state that gives way), a fade-out at the same step inside it (a wrapper of its
+ * text): it goes when what it was written in goes. Asides inside speaker notes are the notes' text: left alone.
  */
-function moveAsides(tokens: Token[]): Token[] {
+function moveAsides(tokens: Token[], TokenClass: typeof Token): Token[] {
   const out: Token[] = [];
   const moved: Token[] = [];
-  /** For each open element, the innermost stepped element around it (itself included), if any. */
-  const stepped: (Token | undefined)[] = [];
+  /**
+   * For each open element, the steps it is shown by (the stepped elements around it, itself included).
+   */
+  const stepped: StepsAround[] = [];
   let notes = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -57,10 +61,12 @@ function moveAsides(tokens: Token[]): Token[] {
       const close = closingIndex(tokens, i);
       const written = containerParams(token).find((p) => p.key === 'step')?.value;
       const step = written === undefined ? undefined : parseStep(written); // a bad value is reported by the marker check
-      const around = stepped.at(-1);
-      if (step !== undefined) markFragment(token, { line: tokenLine(token), step });
-      else if (around) markFragment(token, { line: tokenLine(token), sameStepAs: around });
-      for (let k = i; k <= close; k++) moved.push(tokens[k]!);
+      const wrapper = keepSteps(token, stepped.at(-1) ?? {}, tokenLine(token), TokenClass, step);
+      moved.push(token);
+      if (wrapper) moved.push(wrapper[0]);
+      for (let k = i + 1; k < close; k++) moved.push(tokens[k]!);
+      if (wrapper) moved.push(wrapper[1]);
+      moved.push(tokens[close]!);
       i = close;
       continue;
     }
@@ -73,7 +79,7 @@ function moveAsides(tokens: Token[]): Token[] {
       moved.length = 0;
       stepped.length = 0;
     }
-    if (token.nesting === 1) stepped.push(fragmentMark(token) ? token : stepped.at(-1));
+    if (token.nesting === 1) stepped.push(stepsWithin(stepped.at(-1) ?? {}, token));
     else if (token.nesting === -1) stepped.pop();
     out.push(token);
   }

@@ -12,8 +12,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import { report, type DeckEnv } from '../env.ts';
 import { inlinePosition, locate } from '../diagnostics/locate.ts';
-import { nearest } from '../diagnostics/suggest.ts';
-import { FIGURES, labelInAttrs, labelNumber, labelsOf, numberLabels, referenceRule, referencePattern } from './crossref.ts';
+import { FIGURES, labelInAttrs, labelNumber, mayReferTo, numberLabels, referenceLink, referenceRule, referencePattern, resolveLabel } from './crossref.ts';
 import { declareSyntax } from './feature.ts';
 import { FIGURE_TOKEN } from './figure.ts';
 // What a picture keeps of its attributes; the others (its id, step, classes) go on the <figure>.
@@ -73,7 +72,7 @@ export function figureNumbersPlugin(md: MarkdownIt): void {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const block = tokens[i]!;
-      if (block.type === 'inline' && block.children && block.content.includes('@fig-')) {
+      if (block.type === 'inline' && block.children && mayReferTo(block.content, FIGURES)) {
         for (const child of block.children) if (child.type === FIGURE_REF_TOKEN) resolveReference(env, state.src, block, child);
       }
       const found = numberedPicture(tokens, i);
@@ -163,9 +162,7 @@ export function figureNumbersPlugin(md: MarkdownIt): void {
   md.renderer.rules[FIGURE_REF_TOKEN] = (tokens, idx) => {
     const token = tokens[idx]!;
     const { label, number } = token.meta as { label: string; number?: number };
-    if (number === undefined) return escape(token.content);
-    // reveal.js goes to the slide holding the element with that id.
-    return `<a class="figure-ref" href="#/${escape(label)}">Figure&nbsp;${number}</a>`;
+    return number === undefined ? escape(token.content) : referenceLink(FIGURES, label, number, escape);
   };
 }
 
@@ -204,12 +201,5 @@ function numberedPicture(tokens: Token[], i: number): { image: Token; label: str
 /** `@fig-label`: the number it shows, or an error at it. */
 function resolveReference(env: DeckEnv, src: string, block: Token, token: Token): void {
   const meta = token.meta as { label: string; number?: number; source: string; start: number };
-  const found = labelNumber(env, FIGURES, meta.label);
-  if (found) {
-    meta.number = found.number;
-    return;
-  }
-  const at = inlinePosition(env, src, block, meta.source, meta.start, token.content);
-  const guess = nearest(meta.label, labelsOf(env, FIGURES));
-  report(env, 'error', at.line, at.column, `unknown figure "@${meta.label}"${guess ? `; did you mean "@${guess}"?` : ''} (a figure gets its label as ![caption](file){#${meta.label}})`);
+  meta.number = resolveLabel(env, FIGURES, meta.label, () => inlinePosition(env, src, block, meta.source, meta.start, token.content));
 }

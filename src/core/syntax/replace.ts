@@ -18,6 +18,7 @@ import { containerParams, declareSyntax } from './feature.ts';
 
 const OPEN = 'container_replace_open';
 const CLOSE = 'container_replace_close';
+const ASIDE = 'container_aside_open';
 
 /** `step=N` of `::: replace step=N` (a wrong value is reported by the marker check). */
 function firstStep(open: Token): number | undefined {
@@ -55,7 +56,7 @@ function transform(tokens: Token[], from: number, to: number, TokenClass: typeof
     if (open.type !== OPEN) continue;
     const close = Math.min(findClose(tokens, i), to);
     const inner = transform(tokens, i + 1, close, TokenClass);
-    const states = childRanges(inner, 0, inner.length, open.level + 1);
+    const states = withAsides(inner, childRanges(inner, 0, inner.length, open.level + 1));
     const step = firstStep(open);
     let previousFadeOut: Token | undefined;
     states.forEach(([start, end], n) => {
@@ -78,6 +79,28 @@ function transform(tokens: Token[], from: number, to: number, TokenClass: typeof
     i = close - 1;
   }
   return out;
+}
+
+/**
+ * An aside is no state of its own: it goes with the state written before it (the first, when it is
+ * written first), and so appears and gives way with it (aside.ts moves it to the slide's foot).
+ */
+function withAsides(tokens: Token[], ranges: [number, number][]): [number, number][] {
+  if (!ranges.some(([start]) => tokens[start]!.type === ASIDE)) return ranges;
+  const states: [number, number][] = [];
+  let leading: number | undefined;
+  for (const [start, end] of ranges) {
+    if (tokens[start]!.type === ASIDE) {
+      if (states.length) states[states.length - 1]![1] = end;
+      else leading ??= start;
+      continue;
+    }
+    states.push([leading ?? start, end]);
+    leading = undefined;
+  }
+  // (Asides alone: one state.)
+  if (leading !== undefined) states.push([leading, ranges.at(-1)![1]]);
+  return states;
 }
 
 function wrapper(TokenClass: typeof Token, className: string): [Token, Token] {

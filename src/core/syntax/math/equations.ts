@@ -4,7 +4,7 @@
 // as ../crossref.ts keeps every kind of label.
 import type { Token } from 'markdown-it';
 import type { DeckEnv } from '../../env.ts';
-import { EQUATIONS, labelInAttrs, labelNumber, labelsOf, numberLabels, referencePattern } from '../crossref.ts';
+import { EQUATIONS, labelInAttrs, labelNumber, numberLabels, referencePattern } from '../crossref.ts';
 import { loneDisplayFormula } from './dollars.ts';
 
 /** `@eq-loss`: a label is `eq-` then letters, digits and `_`, with single `-`, `:` or `.` between them. */
@@ -30,9 +30,4 @@ export function scanEquations(tokens: readonly Token[], env: DeckEnv): void {
 /** A label's number and the line of the paragraph that defines it, or undefined. */
 export function equationNumber(env: DeckEnv, label: string): { number: number; line: number } | undefined {
   return labelNumber(env, EQUATIONS, label);
-}
-
-/** Every label of the deck (for a did-you-mean). */
-export function equationLabels(env: DeckEnv): string[] {
-  return labelsOf(env, EQUATIONS);
 }

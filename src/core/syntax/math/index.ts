@@ -20,8 +20,8 @@ import { innerSteps, markInnerSteps, type FragmentMark } from '../../steps/fragm
 import { parseStep, stepNumberError } from '../../steps/step-number.ts';
 import { declareSyntax } from '../feature.ts';
 import { formulaAt } from './dollars.ts';
-import { EQUATION_REF, equationLabels, equationNumber, scanEquations } from './equations.ts';
-import { referenceRule } from '../crossref.ts';
+import { EQUATION_REF, equationNumber, scanEquations } from './equations.ts';
+import { EQUATIONS, mayReferTo, referenceLink, referenceRule, resolveLabel } from '../crossref.ts';
 import { findCommand, renderFormula } from './render.ts';
 import { scanSteps, STEP_COMMAND, type TexScan } from './tex-steps.ts';
 
@@ -100,7 +100,7 @@ export function mathPlugin(md: MarkdownIt): void {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const block = tokens[i]!;
-      if (block.type !== 'inline' || !block.children || !(block.content.includes('$') || block.content.includes('@eq-'))) continue;
+      if (block.type !== 'inline' || !block.children || !(block.content.includes('$') || mayReferTo(block.content, EQUATIONS))) continue;
       const label = equationParagraph(tokens, i);
       for (const child of block.children) {
         if (child.type === MATH_INLINE || child.type === MATH_DISPLAY) prepareFormula(env, state.src, block, child, child === label?.formula ? label.id : undefined);
@@ -132,10 +132,8 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules[MATH_UNCLOSED] = (tokens, idx) => escape(tokens[idx]!.content);
   md.renderer.rules[EQUATION_REF_TOKEN] = (tokens, idx) => {
     const token = tokens[idx]!;
-    const number = (token.meta as { number?: number } | null)?.number;
-    if (number === undefined) return escape(token.content);
-    // reveal.js goes to the slide holding the element with that id (and navigation.ts to the step showing it).
-    return `<a class="equation-ref" href="#/${escape((token.meta as { label: string }).label)}">Eq.&nbsp;(${number})</a>`;
+    const { label, number } = token.meta as { label: string; number?: number };
+    return number === undefined ? escape(token.content) : referenceLink(EQUATIONS, label, number, escape);
   };
 }
 
@@ -218,15 +216,7 @@ function prepareFormula(env: DeckEnv, src: string, block: Token, token: Token, l
 /** `@eq-label`: the number it shows, or an error at it. */
 function resolveReference(env: DeckEnv, src: string, block: Token, token: Token): void {
   const meta = token.meta as { label: string; number?: number };
-  const label = meta.label;
-  const found = equationNumber(env, label);
-  if (found) {
-    meta.number = found.number;
-    return;
-  }
-  const p = position(env, src, block, formulaMeta(token), formulaMeta(token).start, token.content);
-  const guess = nearest(label, equationLabels(env));
-  report(env, 'error', p.line, p.column, `unknown equation "@${label}"${guess ? `; did you mean "@${guess}"?` : ''} (an equation gets its label as $$ … $$ {#${label}})`);
+  meta.number = resolveLabel(env, EQUATIONS, meta.label, () => position(env, src, block, formulaMeta(token), formulaMeta(token).start, token.content));
 }
 
 /** KaTeX on one formula; its problems reported where they are in the deck. */

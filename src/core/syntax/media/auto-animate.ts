@@ -10,8 +10,13 @@
 // value is checked against what it may be, so none reaches the style sheet reveal.js writes from
 // them as anything but a number or a word. The same options written on an element
 // (`{data-auto-animate-delay=0.2}`) are checked too.
+//
+// reveal.js animates a slide only into an adjacent one that has auto-animate too (with the same
+// auto-animate-id, and no auto-animate-restart on the later of the two): a slide that has it and
+// pairs with neither neighbour animates nothing, which is a warning at its `auto-animate`. Which
+// slides pair is found over the whole deck first (scanAutoAnimate, a feature's scanDeck).
 import type { MarkdownIt, Token } from 'markdown-it';
-import { report, type DeckEnv } from '../../env.ts';
+import { deckShared, report, type DeckEnv } from '../../env.ts';
 import { locate } from '../../diagnostics/locate.ts';
 import { AFTER_STEPS, STEPS } from '../../phases.ts';
 import { walkTokens } from '../../steps/fragment-meta.ts';
@@ -34,6 +39,55 @@ const WORD = /^[A-Za-z0-9_-]{1,64}$/;
 /** The slide's `data-auto-animate*` attributes, as they are written on its <section>. */
 export type AutoAnimateAttributes = [string, string][];
 
+/** The deckShared scope: the line of each slide heading that has auto-animate=true and pairs with no neighbour. */
+const ALONE = 'auto-animate alone';
+
+/** What the deck scan reads of a slide's first heading: `{… auto-animate=true auto-animate-id=x auto-animate-restart …}`. */
+interface Animated {
+  /** Its 1-based line (0: the slide has no heading). */
+  line: number;
+  on: boolean;
+  id: string | undefined;
+  restart: boolean;
+}
+
+/** The `name=value` pairs (and lone names, true) of an attribute block at the end of a heading's text. */
+function headingOptions(text: string): Map<string, string> {
+  const options = new Map<string, string>();
+  const block = /\{([^{}]*)\}\s*$/.exec(text)?.[1];
+  if (block === undefined) return options;
+  for (const m of block.matchAll(/([^\s=]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) options.set(m[1]!, (m[2] ?? m[3] ?? m[4] ?? '').trim());
+  return options;
+}
+
+/** Whether reveal.js animates `from` into the slide after it, `to` (reveal.js: shouldAutoAnimateBetween). */
+function pairs(from: Animated | undefined, to: Animated | undefined): boolean {
+  return !!from?.on && !!to?.on && from.id === to.id && !to.restart;
+}
+
+/**
+ * Finds the slides with auto-animate=true that pair with neither neighbour, before the slides are
+ * compiled (see SyntaxDeclaration.scanDeck). A top-level `---` ends a slide (as split.ts reads it;
+ * the title slide made from the front matter has no heading of its own, so it pairs with nothing).
+ */
+export function scanAutoAnimate(tokens: readonly Token[], env: DeckEnv): void {
+  const slides: Animated[] = [{ line: 0, on: false, id: undefined, restart: false }];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'hr' && token.level === 0) slides.push({ line: 0, on: false, id: undefined, restart: false });
+    else if (token.type === 'heading_open' && slides.at(-1)!.line === 0) {
+      const options = headingOptions(tokens[i + 1]?.content ?? '');
+      // (`{auto-animate}` alone is true; a value that is no switch is an error, and the option off.)
+      const set = (name: string) => ['', 'true'].includes(options.get(name) ?? 'false');
+      slides[slides.length - 1] = { line: (token.map?.[0] ?? 0) + 1, on: set('auto-animate'), id: options.get('auto-animate-id'), restart: set('auto-animate-restart') };
+    }
+  }
+  const shared = deckShared(env);
+  slides.forEach((slide, i) => {
+    if (slide.on && !pairs(slides[i - 1], slide) && !pairs(slide, slides[i + 1])) shared.set(ALONE, String(slide.line), slides[i - 1]?.on || slides[i + 1]?.on ? 'differs' : 'none');
+  });
+}
+
 export function autoAnimatePlugin(md: MarkdownIt): void {
   declareSyntax(md, {
     feature: 'animation between slides',
@@ -45,6 +99,13 @@ export function autoAnimatePlugin(md: MarkdownIt): void {
       { name: 'auto-animate-id', summary: 'on a heading: a name; only adjacent slides with the same one animate into each other' },
       { name: 'auto-animate-restart', summary: 'on a heading: `true` starts a new run: the slide before does not animate into this one' },
     ],
+    scanDeck: scanAutoAnimate,
+    scanReads: /auto-animate/,
+  });
+  // markdown-it parsing a whole deck at once (no compile.ts): the deck is scanned here.
+  md.core.ruler.after('block', 'deck_auto_animate_scan', (state) => {
+    const env = state.env as unknown as DeckEnv;
+    if (!env.slide) scanAutoAnimate(state.tokens, env);
   });
   md.core.ruler.before(STEPS, 'deck_auto_animate', (state) => {
     const env = state.env as unknown as DeckEnv;
@@ -88,6 +149,22 @@ function slideAttributes(env: DeckEnv, src: string, heading: Token): AutoAnimate
     // A switch that is off is no attribute at all: reveal.js reads whether it is there.
     else if (name === 'auto-animate-restart') value !== 'false' && out.push([`data-${name}`, '']);
     else out.push([`data-${name}`, value]);
+  }
+  if (on) {
+    // A slide that pairs with neither neighbour animates nothing.
+    const alone = deckShared(env).get(ALONE, String((heading.map?.[0] ?? 0) + 1));
+    if (alone) {
+      const p = locate(env, src, heading.map, 'auto-animate');
+      report(
+        env,
+        'warning',
+        p.line,
+        p.column,
+        alone === 'none'
+          ? 'auto-animate=true animates nothing here: neither the slide before nor the one after has it (reveal.js animates between two adjacent slides that both have auto-animate=true)'
+          : 'auto-animate=true animates nothing here: the adjacent slide that has it does not pair with this one (the two need the same auto-animate-id, and no auto-animate-restart=true on the later one)',
+      );
+    }
   }
   if (!on) {
     if (out.length) {

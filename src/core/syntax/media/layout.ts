@@ -7,10 +7,14 @@
 // slide's <section> (src/core/render/slide-render.ts writes them), and the picture is optimized
 // like any other (pictures.ts). Text over a background stays on a panel of the theme's paper.
 // Quarto's `{.scrollable}` is an error here: a slide never scrolls (the back row cannot scroll it).
+// Quarto's deck-wide keys: `smaller: true` sets every slide but the title slide as `{.smaller}`
+// (as Quarto, no slide opts out); `scrollable: true` is the same error, at its front-matter line.
 import type { MarkdownIt, Token } from 'markdown-it';
 import { report, type DeckEnv } from '../../env.ts';
 import { assetPath, isLocalPath, isRemote, remoteMessage } from '../../diagnostics/assets.ts';
 import { locate } from '../../diagnostics/locate.ts';
+import type { FrontMatterField } from '../../meta.ts';
+import { trueOrFalse } from '../../meta.ts';
 import { slideMark } from '../../plugins/slides.ts';
 import { STEPS } from '../../phases.ts';
 import { declareSyntax } from '../feature.ts';
@@ -21,6 +25,14 @@ export const LAYOUTS = ['center', 'image-right', 'image-left', 'title-only'] as 
 /** Quarto's class for a dense slide: set on the <section> as it is written. */
 const SMALLER = 'smaller';
 const SCROLLABLE = 'scrollable';
+/** Why a slide never scrolls, and what to do instead: said of `{.scrollable}` and of `scrollable: true`. */
+const NO_SCROLLING =
+  'a slide never scrolls (no one in the room can scroll it, so what does not fit is reported as overflow); split the slide at a "---", set it {.smaller}, or move the detail into its notes';
+/** Quarto's `scrollable:`: false (its default) is accepted, true is an error at its value. */
+const scrollableKey: FrontMatterField<false> = {
+  type: 'false',
+  parse: (value, fail) => (value === false ? false : (fail(`false or left out: ${NO_SCROLLING}`, value !== true), undefined)),
+};
 const BACKGROUND = ['background-image', 'background-opacity', 'background-color', 'background-video', 'background-size'] as const;
 
 /** What a slide's <section> gets from its heading. */
@@ -56,6 +68,7 @@ export function layoutPlugin(md: MarkdownIt): void {
       { name: 'background-video', summary: 'on a heading: a muted, looping video behind the slide' },
       { name: 'background-size', summary: 'on a heading: `cover` (the default) or `contain`' },
     ],
+    frontMatter: { [SMALLER]: trueOrFalse, [SCROLLABLE]: scrollableKey },
   });
   md.core.ruler.before(STEPS, 'deck_layout', (state) => {
     const env = state.env as unknown as DeckEnv;
@@ -68,6 +81,14 @@ export function layoutPlugin(md: MarkdownIt): void {
       seenHeading = true;
       const layout = headingLayout(env, state.src, token, slideMark(slide).index);
       if (layout) slide.meta = { ...(slide.meta ?? {}), layout };
+    }
+    // `smaller: true`: every slide but the title slide is set as {.smaller} would set it.
+    if ((env.meta as unknown as Record<string, unknown> | undefined)?.[SMALLER] !== true) return;
+    for (const token of state.tokens) {
+      if (token.type !== 'slide_open' || slideMark(token).titleSlide) continue;
+      const layout = (token.meta?.layout as SlideLayout | undefined) ?? { classes: [], style: '', prefix: '' };
+      if (!layout.classes.includes(SMALLER)) layout.classes.push(SMALLER);
+      token.meta = { ...(token.meta ?? {}), layout };
     }
   });
 }
@@ -82,7 +103,7 @@ function scrollable(env: DeckEnv, src: string, token: Token): void {
     'error',
     p.line,
     p.column,
-    `.${SCROLLABLE} is not supported: a slide never scrolls (no one in the room can scroll it, so what does not fit is reported as overflow); split the slide at a "---", set it {.smaller}, or move the detail into its notes`,
+    `.${SCROLLABLE} is not supported: ${NO_SCROLLING}`,
   );
   const rest = classes.filter((c) => c && c !== SCROLLABLE);
   if (rest.length) token.attrSet('class', rest.join(' '));
