@@ -9,7 +9,9 @@ import { createBibliographyParser } from './bibliography.ts';
 import { createDiagramRenderer, diagramLanguages, type NodeDiagramRenderer } from './diagrams.ts';
 import type { Deck, Diagnostic } from '../core/model.ts';
 import { readAssetFromDisk } from './read-asset.ts';
-import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
+import type { CodeHighlighter, CodeToken } from '../core/syntax/code/highlighter.ts';
+import type { DiagramRenderer } from '../core/syntax/diagram/renderer.ts';
+import { openRenderCache, packageVersion, RENDER_CACHE, type RenderCache } from './render-cache.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
 import type { NodeMediaService } from './media.ts';
 import { mayHoldMath, type TexTypesetter } from '../core/syntax/math/typesetter.ts';
@@ -70,14 +72,98 @@ export function loadDeckFromDisk(file: string, root = process.cwd(), compile: ty
 /**
  * loadDeckFromDisk with its code highlighted: the grammars the deck names are loaded first
  * (`highlighter` is kept by the caller, so each grammar is loaded once per process).
+ *
+ * With the plain compileDeck (the build, `npm run check`), the code blocks' tokens and the
+ * diagrams' SVG come from the render cache (render-cache.ts) first: the deck is compiled with
+ * what is there, and only when a block is missing are Shiki and the diagram renderers loaded and
+ * the deck compiled again, filling the cache. Either way the deck is what they would have made.
+ * (A compiler that remembers slides, the dev server's, would keep a first pass's slides: it gets
+ * the renderers loaded up front, as before.)
  */
 export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck, media?: NodeMediaService): Promise<Deck> {
   const read = readDeckFile(file, path.resolve(root, file));
-  // (Its bibliography, diagrams, KaTeX and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
-  const [, extras] =
-    read.source === undefined ? [undefined, {}] : await Promise.all([highlighter.prepare(read.source), scholarlyFor(read.source), media?.prepare(file, read.source)]);
-  return compileRead(file, root, read, compile, highlighter, extras, media);
+  if (read.source === undefined) return compileRead(file, root, read, compile, highlighter, {}, media);
+  const source = read.source;
+  const cached = compile === compileDeck ? renderCaches(root) : undefined;
+  // (Its bibliography, KaTeX and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
+  const [extras] = await Promise.all([scholarlyFor(source, { diagrams: !cached }), cached ? undefined : highlighter.prepare(source), media?.prepare(file, source)]);
+  if (!cached) return compileRead(file, root, read, compile, highlighter, extras, media);
+  const hasDiagrams = diagramLanguages(source).length > 0;
+  const first = fromCache(cached, highlighter, undefined, false);
+  const deck = compileRead(file, root, read, compile, first.highlighter, { ...extras, ...(hasDiagrams ? { diagrams: first.diagrams } : {}) }, media);
+  if (!first.missed()) return deck;
+  const [diagramRenderer] = await Promise.all([hasDiagrams ? scholarlyFor(source, { only: 'diagrams' }).then((e) => e.diagrams) : undefined, highlighter.prepare(source)]);
+  const second = fromCache(cached, highlighter, diagramRenderer, true);
+  const again = compileRead(file, root, read, compile, second.highlighter, { ...extras, ...(diagramRenderer ? { diagrams: second.diagrams } : {}) }, media);
+  cached.code.save();
+  cached.diagrams.save();
+  return again;
 }
+
+type RenderCaches = { code: RenderCache<CodeToken[][]>; diagrams: RenderCache<string> };
+const renderCachesByRoot = new Map<string, RenderCaches>();
+
+/** The render caches of the project at `root` (one per process). */
+function renderCaches(root: string): RenderCaches {
+  const dir = path.resolve(root, RENDER_CACHE);
+  let caches = renderCachesByRoot.get(dir);
+  if (!caches) {
+    const shiki = packageVersion('shiki');
+    const mermaid = packageVersion('beautiful-mermaid');
+    const viz = packageVersion('@viz-js/viz');
+    caches = {
+      code: openRenderCache(path.join(dir, 'code.json'), shiki && `${CODE_CACHE_VERSION} shiki ${shiki}`),
+      diagrams: openRenderCache(path.join(dir, 'diagrams.json'), mermaid && viz && `${DIAGRAM_CACHE_VERSION} beautiful-mermaid ${mermaid} @viz-js/viz ${viz}`),
+    };
+    renderCachesByRoot.set(dir, caches);
+  }
+  return caches;
+}
+
+/**
+ * A highlighter and a diagram renderer that answer from the cache. Without `record`, a block the
+ * cache lacks is a miss (the deck is compiled again, with the renderers loaded); with it, such a
+ * block is made by the real ones (`highlighter`, `diagrams`) and added to the cache.
+ */
+function fromCache(cache: RenderCaches, highlighter: NodeCodeHighlighter, diagrams: DiagramRenderer | undefined, record: boolean) {
+  let missed = false;
+  const cachedHighlighter: CodeHighlighter = {
+    get languages() {
+      return highlighter.languages;
+    },
+    highlight(code, lang) {
+      const key = [lang, code];
+      const hit = cache.code.get(key);
+      if (hit) return hit;
+      if (!record) {
+        missed = true;
+        return undefined;
+      }
+      const tokens = highlighter.highlight(code, lang);
+      if (tokens) cache.code.set(key, tokens);
+      return tokens;
+    },
+  };
+  const cachedDiagrams: DiagramRenderer = {
+    render(lang, code) {
+      const key = [lang, code];
+      const hit = cache.diagrams.get(key);
+      if (hit !== undefined) return { svg: hit };
+      if (!record || !diagrams) {
+        missed = true;
+        return { error: 'not drawn yet' };
+      }
+      const result = diagrams.render(lang, code);
+      if ('svg' in result) cache.diagrams.set(key, result.svg);
+      return result;
+    },
+  };
+  return { highlighter: cachedHighlighter, diagrams: cachedDiagrams, missed: () => missed };
+}
+
+/** What the cached tokens and SVG depend on besides the packages' versions: bumped when the adapters change what they make of them. */
+const CODE_CACHE_VERSION = 'code-1';
+const DIAGRAM_CACHE_VERSION = 'diagrams-1';
 
 /** What scholarlyFor loads. */
 type ScholarlyExtras = 'bibliography' | 'diagrams' | 'katex' | 'qr';
@@ -89,12 +175,13 @@ let katex: Promise<TexTypesetter> | undefined;
 let qr: Promise<QrEncoder> | undefined;
 
 /** The bibliography reader, the diagram renderer, KaTeX and the QR encoder a deck's source asks for, loaded. */
-export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, ScholarlyExtras>> {
+export async function scholarlyFor(source: string, which: { diagrams?: boolean; only?: 'diagrams' } = {}): Promise<Pick<CompileOptions, ScholarlyExtras>> {
   const extras: Pick<CompileOptions, ScholarlyExtras> = {};
-  if (mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
-  if (QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
-  if (/^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
-  if (diagramLanguages(source).length > 0) {
+  const others = which.only === undefined;
+  if (others && mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
+  if (others && QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
+  if (others && /^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
+  if (which.diagrams !== false && diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();
     await diagrams.prepare(source);
     extras.diagrams = diagrams;
