@@ -86,21 +86,25 @@ export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighli
   const source = read.source;
   const cached = compile === compileDeck ? renderCaches(root) : undefined;
   // (Its bibliography, KaTeX and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
-  const [extras] = await Promise.all([scholarlyFor(source, { diagrams: !cached }), cached ? undefined : highlighter.prepare(source), media?.prepare(file, source)]);
+  const [extras] = await Promise.all([scholarlyFor(source, cached ? { diagrams: false, bibliography: false } : {}), cached ? undefined : highlighter.prepare(source), media?.prepare(file, source)]);
   if (!cached) return compileRead(file, root, read, compile, highlighter, extras, media);
-  const hasDiagrams = diagramLanguages(source).length > 0;
-  const first = fromCache(cached, highlighter, undefined, false);
-  const deck = compileRead(file, root, read, compile, first.highlighter, { ...extras, ...(hasDiagrams ? { diagrams: first.diagrams } : {}) }, media);
+  const uses = { diagrams: diagramLanguages(source).length > 0, bibliography: BIBLIOGRAPHY_LINE.test(source) };
+  const first = fromCache(cached, highlighter, {}, false);
+  const deck = compileRead(file, root, read, compile, first.highlighter, { ...extras, ...pick(first, uses) }, media);
   if (!first.missed()) return deck;
-  const [diagramRenderer] = await Promise.all([hasDiagrams ? scholarlyFor(source, { only: 'diagrams' }).then((e) => e.diagrams) : undefined, highlighter.prepare(source)]);
-  const second = fromCache(cached, highlighter, diagramRenderer, true);
-  const again = compileRead(file, root, read, compile, second.highlighter, { ...extras, ...(diagramRenderer ? { diagrams: second.diagrams } : {}) }, media);
-  cached.code.save();
-  cached.diagrams.save();
+  const [loaded] = await Promise.all([scholarlyFor(source, { katex: false, qr: false }), highlighter.prepare(source)]);
+  const second = fromCache(cached, highlighter, loaded, true);
+  const again = compileRead(file, root, read, compile, second.highlighter, { ...extras, ...pick(second, uses) }, media);
+  for (const cache of Object.values(cached)) cache.save();
   return again;
 }
 
-type RenderCaches = { code: RenderCache<CodeToken[][]>; diagrams: RenderCache<string> };
+type RenderCaches = { code: RenderCache<CodeToken[][]>; diagrams: RenderCache<string>; bibliography: RenderCache<ReturnType<BibliographyParser['parse']>> };
+
+/** The cached diagram renderer and bibliography reader a deck uses (a deck without diagrams gets none, as before). */
+function pick(from: { diagrams: DiagramRenderer; bibliography: BibliographyParser }, uses: { diagrams: boolean; bibliography: boolean }): Pick<CompileOptions, 'diagrams' | 'bibliography'> {
+  return { ...(uses.diagrams ? { diagrams: from.diagrams } : {}), ...(uses.bibliography ? { bibliography: from.bibliography } : {}) };
+}
 const renderCachesByRoot = new Map<string, RenderCaches>();
 
 /** The render caches of the project at `root` (one per process). */
@@ -111,9 +115,12 @@ function renderCaches(root: string): RenderCaches {
     const shiki = packageVersion('shiki');
     const mermaid = packageVersion('beautiful-mermaid');
     const viz = packageVersion('@viz-js/viz');
+    const citation = packageVersion('@citation-js/core');
+    const bibtex = packageVersion('@citation-js/plugin-bibtex');
     caches = {
       code: openRenderCache(path.join(dir, 'code.json'), shiki && `${CODE_CACHE_VERSION} shiki ${shiki}`),
       diagrams: openRenderCache(path.join(dir, 'diagrams.json'), mermaid && viz && `${DIAGRAM_CACHE_VERSION} beautiful-mermaid ${mermaid} @viz-js/viz ${viz}`),
+      bibliography: openRenderCache(path.join(dir, 'bibliography.json'), citation && bibtex && `${BIBLIOGRAPHY_CACHE_VERSION} @citation-js/core ${citation} @citation-js/plugin-bibtex ${bibtex}`),
     };
     renderCachesByRoot.set(dir, caches);
   }
@@ -121,11 +128,12 @@ function renderCaches(root: string): RenderCaches {
 }
 
 /**
- * A highlighter and a diagram renderer that answer from the cache. Without `record`, a block the
- * cache lacks is a miss (the deck is compiled again, with the renderers loaded); with it, such a
- * block is made by the real ones (`highlighter`, `diagrams`) and added to the cache.
+ * A highlighter, a diagram renderer and a bibliography reader that answer from the cache. Without
+ * `record`, a block or file the cache lacks is a miss (the deck is compiled again, with the real
+ * ones loaded); with it, it is made by the real ones (`highlighter`, `loaded`) and added to the cache.
  */
-function fromCache(cache: RenderCaches, highlighter: NodeCodeHighlighter, diagrams: DiagramRenderer | undefined, record: boolean) {
+function fromCache(cache: RenderCaches, highlighter: NodeCodeHighlighter, loaded: Pick<CompileOptions, 'diagrams' | 'bibliography'>, record: boolean) {
+  const { diagrams, bibliography } = loaded;
   let missed = false;
   const cachedHighlighter: CodeHighlighter = {
     get languages() {
@@ -158,12 +166,30 @@ function fromCache(cache: RenderCaches, highlighter: NodeCodeHighlighter, diagra
       return result;
     },
   };
-  return { highlighter: cachedHighlighter, diagrams: cachedDiagrams, missed: () => missed };
+  const cachedBibliography: BibliographyParser = {
+    parse(text, format) {
+      const key = [format, text];
+      const hit = cache.bibliography.get(key);
+      if (hit !== undefined) return hit;
+      if (!record || !bibliography) {
+        missed = true;
+        return { entries: [], problems: [] };
+      }
+      const parsed = bibliography.parse(text, format);
+      cache.bibliography.set(key, parsed);
+      return parsed;
+    },
+  };
+  return { highlighter: cachedHighlighter, diagrams: cachedDiagrams, bibliography: cachedBibliography, missed: () => missed };
 }
 
 /** What the cached tokens and SVG depend on besides the packages' versions: bumped when the adapters change what they make of them. */
 const CODE_CACHE_VERSION = 'code-1';
 const DIAGRAM_CACHE_VERSION = 'diagrams-1';
+const BIBLIOGRAPHY_CACHE_VERSION = 'bibliography-1';
+
+/** A deck that names a bibliography (front matter). */
+const BIBLIOGRAPHY_LINE = /^bibliography\s*:/m;
 
 /** What scholarlyFor loads. */
 type ScholarlyExtras = 'bibliography' | 'diagrams' | 'katex' | 'qr';
@@ -175,12 +201,11 @@ let katex: Promise<TexTypesetter> | undefined;
 let qr: Promise<QrEncoder> | undefined;
 
 /** The bibliography reader, the diagram renderer, KaTeX and the QR encoder a deck's source asks for, loaded. */
-export async function scholarlyFor(source: string, which: { diagrams?: boolean; only?: 'diagrams' } = {}): Promise<Pick<CompileOptions, ScholarlyExtras>> {
+export async function scholarlyFor(source: string, which: Partial<Record<ScholarlyExtras, boolean>> = {}): Promise<Pick<CompileOptions, ScholarlyExtras>> {
   const extras: Pick<CompileOptions, ScholarlyExtras> = {};
-  const others = which.only === undefined;
-  if (others && mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
-  if (others && QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
-  if (others && /^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
+  if (which.katex !== false && mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
+  if (which.qr !== false && QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
+  if (which.bibliography !== false && BIBLIOGRAPHY_LINE.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
   if (which.diagrams !== false && diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();
     await diagrams.prepare(source);

@@ -1,9 +1,10 @@
-// What the build-time renderers made of a block, kept on disk between runs, by content: Shiki's
-// tokens for a code block (by language and code) and beautiful-mermaid's or Graphviz's SVG for a
-// diagram (by language and code), in node_modules/.cache/deck-render (as the pictures are in
-// deck-media). A build or `npm run check` whose blocks are all there loads neither Shiki nor the
-// diagram renderers (read-deck.ts, loadDeckWithCode): on this machine ~0.5 s of CPU and ~60 MiB of
-// the site's build. Each file holds the versions of what made it; another version starts it empty.
+// What the build-time renderers made, kept on disk between runs, by content: Shiki's tokens for a
+// code block (by language and code), beautiful-mermaid's or Graphviz's SVG for a diagram (by
+// language and code), and citation-js's reading of a bibliography (by format and text), in
+// node_modules/.cache/deck-render (as the pictures are in deck-media). A build or `npm run check`
+// that finds all of a deck's there loads neither Shiki, nor the diagram renderers, nor citation-js
+// (read-deck.ts, loadDeckWithCode). Each file holds the versions of what made it; another
+// version starts it empty.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -109,6 +109,21 @@ describe('loadDeckWithCode with the render cache', () => {
     expect(await loadDeckWithCode('slides/deck.md', shiki, other)).toEqual(uncached);
   }, 60_000);
 
+  it('reads a bibliography from the cache as citation-js reads it, problems included', async () => {
+    const bib = '@article{ha2018,\n  title = {World Models},\n  author = {Ha, David and Schmidhuber, J{\\"u}rgen},\n  year = {2018}\n}\n@article{ha2018,\n  title = {Twice}\n}\n';
+    writeFileSync(path.join(root, 'slides/refs.bib'), bib);
+    writeFileSync(path.join(root, 'slides/cites.md'), '---\nbibliography: refs.bib\n---\n\n## Cites\n\nAs shown [@ha2018], and [@nobody].\n');
+    const shiki = await createCodeHighlighter();
+    const uncached = await loadDeckWithCode('slides/cites.md', shiki, root, (source, options) => compileDeck(source, options));
+    expect(uncached.slides[0]!.html).toContain('Ha');
+    expect(uncached.diagnostics.length).toBeGreaterThan(0);
+    const cold = await loadDeckWithCode('slides/cites.md', shiki, root);
+    const warm = await loadDeckWithCode('slides/cites.md', shiki, root);
+    expect(readFileSync(path.join(root, RENDER_CACHE, 'bibliography.json'), 'utf8')).toContain('World Models');
+    expect(cold).toEqual(uncached);
+    expect(warm).toEqual(uncached);
+  }, 60_000);
+
   it('reports an unknown language as without the cache', async () => {
     writeFileSync(path.join(root, 'slides/unknown.md'), '## X\n\n```typescrpt\nlet a = 1;\n```\n');
     const shiki = await createCodeHighlighter();
