@@ -204,7 +204,7 @@ let qr: Promise<QrEncoder> | undefined;
 export async function scholarlyFor(source: string, which: Partial<Record<ScholarlyExtras, boolean>> = {}): Promise<Pick<CompileOptions, ScholarlyExtras>> {
   const extras: Pick<CompileOptions, ScholarlyExtras> = {};
   if (which.katex !== false && mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
-  if (which.qr !== false && QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
+  if (which.qr !== false && QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.loadQrEncoder()));
   if (which.bibliography !== false && BIBLIOGRAPHY_LINE.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
   if (which.diagrams !== false && diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();
