@@ -10,6 +10,8 @@
 //   of real allocations. Committing the arena as it is used (`arena_eager_commit=0`) keeps the pages
 //   small. mimalloc reads the setting from the environment once, when rolldown's binding loads, so
 //   it is set here, before Vite is imported (vite.config.ts is too late). An explicit value wins.
+//   Likewise `purge_delay=0`: mimalloc gives pages that rolldown frees back to the system at once
+//   rather than after 10 ms (−6 MiB of the site's build peak, no measurable time).
 // - `--max-semi-space-size=2` (MB): V8 grows its young generation to 16 MB semi-spaces after a burst
 //   of allocation, for throughput in long-running processes; in a half-second build it is ~10 MB of
 //   peak memory for no measurable time.
@@ -35,6 +37,7 @@ import { inspect } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
 process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
+process.env.MIMALLOC_PURGE_DELAY ??= '0';
 
 /** The project's vite.config.ts bundled for Node (see above), or undefined when there is none to bundle. */
 async function bundledConfig() {
