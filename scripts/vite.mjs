@@ -1,6 +1,6 @@
 // `node scripts/vite.mjs <args>` is `vite <args>`: Vite's own CLI, in this process, started with an
 // allocator setting for Vite's bundler. `npm run build` runs it as
-// `node --max-semi-space-size=2 scripts/vite.mjs build`. (Plain JavaScript: it runs before anything
+// `node --max-semi-space-size=1 --v8-pool-size=1 scripts/vite.mjs build`. (Plain JavaScript: it runs before anything
 // that could load TypeScript.) Why, measured (bench/README.md, "What the build's memory is"):
 //
 // - Vite 8 bundles with rolldown, whose native code allocates through mimalloc. By default mimalloc
@@ -12,9 +12,12 @@
 //   it is set here, before Vite is imported (vite.config.ts is too late). An explicit value wins.
 //   Likewise `purge_delay=0`: mimalloc gives pages that rolldown frees back to the system at once
 //   rather than after 10 ms (−6 MiB of the site's build peak, no measurable time).
-// - `--max-semi-space-size=2` (MB): V8 grows its young generation to 16 MB semi-spaces after a burst
+// - `--max-semi-space-size=1` (MB): V8 grows its young generation to 16 MB semi-spaces after a burst
 //   of allocation, for throughput in long-running processes; in a half-second build it is ~10 MB of
-//   peak memory for no measurable time.
+//   peak memory for no measurable time (2 MB semi-spaces: ~2 MiB more than 1, same CPU time).
+// - `--v8-pool-size=1`: one V8 helper thread (concurrent GC marking, background compiles) instead of
+//   Node's default 4, on the 2-core machines this is built on: ~−6 MiB of peak (each thread's own
+//   heap pages), CPU time unchanged.
 // - A build loads vite.config.ts from a bundle that esbuild (Vite's own optional TypeScript
 //   transformer, run as a child process) makes of it and our src/, through Vite's `native` config
 //   loader, instead of letting Vite bundle it with rolldown in this process: Vite's way cost
