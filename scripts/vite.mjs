@@ -19,8 +19,8 @@
 //   Node's default 4, on the 2-core machines this is built on: ~−6 MiB of peak (each thread's own
 //   heap pages), CPU time unchanged.
 // - A build loads vite.config.ts from a bundle that esbuild (Vite's own optional TypeScript
-//   transformer, run as a child process) makes of it and our src/, through Vite's `native` config
-//   loader, instead of letting Vite bundle it with rolldown in this process: Vite's way cost
+//   transformer, run as a child process: scripts/bundle-ts.mjs) makes of it and our src/, through
+//   Vite's `native` config loader, instead of letting Vite bundle it with rolldown in this process: Vite's way cost
 //   ~0.25 s of CPU and ~15 MiB of the build's peak memory (rolldown's threads and allocator,
 //   before the build proper starts), esbuild's ~0.05 s in a process of its own. As Vite's bundler
 //   does, each file's `import.meta.url`, `.dirname` and `.filename` become that file's own, and
@@ -33,11 +33,11 @@
 // so that errors in the decks end the build as a compiler's do: the plugin prints each one
 // (`slides/x.md:12:3: error: …`), then one line says the build failed; the CLI would add the
 // error's stack trace, ~15 lines about Vite's insides. Any other error is printed in full.
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
 process.env.MIMALLOC_PURGE_DELAY ??= '0';
@@ -47,39 +47,8 @@ async function bundledConfig() {
   // Only where vite.config.ts is the config Vite would find (it looks for .js, .mjs, .ts, .cjs, .mts, .cts in this order).
   const names = ['vite.config.js', 'vite.config.mjs', 'vite.config.ts', 'vite.config.cjs', 'vite.config.mts', 'vite.config.cts'];
   if (names.find((name) => existsSync(name)) !== 'vite.config.ts') return undefined;
-  const { build: esbuild } = await import('esbuild');
-  const outfile = path.resolve('node_modules/.vite-temp', `vite.config.${process.pid}.${Date.now()}.mjs`);
-  process.on('exit', () => {
-    try {
-      unlinkSync(outfile);
-    } catch {
-      // Already gone.
-    }
-  });
-  await esbuild({
-    entryPoints: ['vite.config.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'file-meta',
-        setup(build) {
-          build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
-            if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-            const meta = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
-            const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) => JSON.stringify(meta[key]));
-            return { contents, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
-          });
-        },
-      },
-    ],
-  });
-  return outfile;
+  const { bundleTs } = await import('./bundle-ts.mjs');
+  return fileURLToPath(await bundleTs('vite.config.ts'));
 }
 
 const isBuild = process.argv[2] === 'build';
