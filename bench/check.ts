@@ -1,7 +1,7 @@
 // `npm run check` of the bench's 300-slide deck (bench/deck.ts), as an author runs it: the whole
 // process from outside, Node's start included. Beside it, for reading it: the same check started
-// without npm and tsx's CLI (`node --import tsx scripts/check.ts`, one Node process instead of
-// three), `npm run check` of a one-slide deck (what starting costs before the deck is read), and
+// without npm (`node scripts/run-ts.mjs scripts/check.ts`, one Node process and esbuild's instead
+// of npm's too), `npm run check` of a one-slide deck (what starting costs before the deck is read), and
 // the deck compiled in this process after warm-up (what the loader itself costs, warm).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ export interface CheckFigures {
   deck: { slides: number; steps: number; bytes: number };
   /** `npm run check -- <deck>`: the budgeted figure. */
   npm: Timed;
-  /** `node --import tsx scripts/check.ts <deck>`. */
+  /** `node scripts/run-ts.mjs scripts/check.ts <deck>` (what `npm run check` runs, without npm). */
   direct: Timed;
   /** `npm run check -- <one-slide deck>`. */
   floor: Timed;
@@ -61,7 +61,7 @@ export function benchCheck(runs = 5): CheckFigures {
 
     const variants = {
       npm: () => timeProcess('npm', ['run', 'check', '--silent', '--', deckFile]),
-      direct: () => timeProcess(process.execPath, ['--import', 'tsx', 'scripts/check.ts', deckFile]),
+      direct: () => timeProcess(process.execPath, ['scripts/run-ts.mjs', 'scripts/check.ts', deckFile]),
       floor: () => timeProcess('npm', ['run', 'check', '--silent', '--', oneSlide]),
     };
     const samples: Record<keyof typeof variants, ProcessTime[]> = { npm: [], direct: [], floor: [] };

@@ -1,6 +1,7 @@
 // The guide deck's compile with its citations and diagrams, as the build does it
 // (src/node/read-deck.ts: loadDeckWithCode): cold in a fresh process (citation-js, beautiful-mermaid
-// and Graphviz's WebAssembly loaded, the .bib read, the diagrams drawn), then warm. Run as a child
+// and Graphviz's WebAssembly loaded, the .bib read, the diagrams drawn, or taken from the render cache
+// when it has them, as the build does: src/node/render-cache.ts), then warm. Run as a child
 // (`node --import tsx bench/guide.ts`) it prints its figures as JSON.
 import { execFileSync } from 'node:child_process';
 import { median, round } from './stats.ts';

@@ -281,7 +281,7 @@ function printTable(r: any) {
     const c = r.check;
     const t = (f: any) => `${f.wallS} s wall · ${f.cpuS} s CPU · ${f.peakMiB} MiB peak`;
     rows.push([`npm run check, ${c.deck.slides - 1}-slide deck (${kib(c.deck.bytes)} KiB, median of ${c.runs})`, t(c.npm)]);
-    rows.push(['  the same, node --import tsx scripts/check.ts', t(c.direct)]);
+    rows.push(['  the same without npm (node scripts/run-ts.mjs)', t(c.direct)]);
     rows.push(['  floor: npm run check of a one-slide deck', t(c.floor)]);
     rows.push(['  compileDeck of that deck in-process, warm', `${c.compileMs} ms`]);
   }

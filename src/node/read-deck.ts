@@ -9,7 +9,9 @@ import { createBibliographyParser } from './bibliography.ts';
 import { createDiagramRenderer, diagramLanguages, type NodeDiagramRenderer } from './diagrams.ts';
 import type { Deck, Diagnostic } from '../core/model.ts';
 import { readAssetFromDisk } from './read-asset.ts';
-import type { CodeHighlighter } from '../core/syntax/code/highlighter.ts';
+import type { CodeHighlighter, CodeToken } from '../core/syntax/code/highlighter.ts';
+import type { DiagramRenderer } from '../core/syntax/diagram/renderer.ts';
+import { openRenderCache, packageVersion, RENDER_CACHE, type RenderCache } from './render-cache.ts';
 import type { NodeCodeHighlighter } from './code-highlighter.ts';
 import type { NodeMediaService } from './media.ts';
 import { mayHoldMath, type TexTypesetter } from '../core/syntax/math/typesetter.ts';
@@ -70,14 +72,124 @@ export function loadDeckFromDisk(file: string, root = process.cwd(), compile: ty
 /**
  * loadDeckFromDisk with its code highlighted: the grammars the deck names are loaded first
  * (`highlighter` is kept by the caller, so each grammar is loaded once per process).
+ *
+ * With the plain compileDeck (the build, `npm run check`), the code blocks' tokens and the
+ * diagrams' SVG come from the render cache (render-cache.ts) first: the deck is compiled with
+ * what is there, and only when a block is missing are Shiki and the diagram renderers loaded and
+ * the deck compiled again, filling the cache. Either way the deck is what they would have made.
+ * (A compiler that remembers slides, the dev server's, would keep a first pass's slides: it gets
+ * the renderers loaded up front, as before.)
  */
 export async function loadDeckWithCode(file: string, highlighter: NodeCodeHighlighter, root = process.cwd(), compile: typeof compileDeck = compileDeck, media?: NodeMediaService): Promise<Deck> {
   const read = readDeckFile(file, path.resolve(root, file));
-  // (Its bibliography, diagrams, KaTeX and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
-  const [, extras] =
-    read.source === undefined ? [undefined, {}] : await Promise.all([highlighter.prepare(read.source), scholarlyFor(read.source), media?.prepare(file, read.source)]);
-  return compileRead(file, root, read, compile, highlighter, extras, media);
+  if (read.source === undefined) return compileRead(file, root, read, compile, highlighter, {}, media);
+  const source = read.source;
+  const cached = compile === compileDeck ? renderCaches(root) : undefined;
+  // (Its bibliography, KaTeX and pictures are read too: the pictures when a media service is given, src/node/media.ts.)
+  const [extras] = await Promise.all([scholarlyFor(source, cached ? { diagrams: false, bibliography: false } : {}), cached ? undefined : highlighter.prepare(source), media?.prepare(file, source)]);
+  if (!cached) return compileRead(file, root, read, compile, highlighter, extras, media);
+  const uses = { diagrams: diagramLanguages(source).length > 0, bibliography: BIBLIOGRAPHY_LINE.test(source) };
+  const first = fromCache(cached, highlighter, {}, false);
+  const deck = compileRead(file, root, read, compile, first.highlighter, { ...extras, ...pick(first, uses) }, media);
+  if (!first.missed()) return deck;
+  const [loaded] = await Promise.all([scholarlyFor(source, { katex: false, qr: false }), highlighter.prepare(source)]);
+  const second = fromCache(cached, highlighter, loaded, true);
+  const again = compileRead(file, root, read, compile, second.highlighter, { ...extras, ...pick(second, uses) }, media);
+  for (const cache of Object.values(cached)) cache.save();
+  return again;
 }
+
+type RenderCaches = { code: RenderCache<CodeToken[][]>; diagrams: RenderCache<string>; bibliography: RenderCache<ReturnType<BibliographyParser['parse']>> };
+
+/** The cached diagram renderer and bibliography reader a deck uses (a deck without diagrams gets none, as before). */
+function pick(from: { diagrams: DiagramRenderer; bibliography: BibliographyParser }, uses: { diagrams: boolean; bibliography: boolean }): Pick<CompileOptions, 'diagrams' | 'bibliography'> {
+  return { ...(uses.diagrams ? { diagrams: from.diagrams } : {}), ...(uses.bibliography ? { bibliography: from.bibliography } : {}) };
+}
+const renderCachesByRoot = new Map<string, RenderCaches>();
+
+/** The render caches of the project at `root` (one per process). */
+function renderCaches(root: string): RenderCaches {
+  const dir = path.resolve(root, RENDER_CACHE);
+  let caches = renderCachesByRoot.get(dir);
+  if (!caches) {
+    const shiki = packageVersion('shiki');
+    const mermaid = packageVersion('beautiful-mermaid');
+    const viz = packageVersion('@viz-js/viz');
+    const citation = packageVersion('@citation-js/core');
+    const bibtex = packageVersion('@citation-js/plugin-bibtex');
+    caches = {
+      code: openRenderCache(path.join(dir, 'code.json'), shiki && `${CODE_CACHE_VERSION} shiki ${shiki}`),
+      diagrams: openRenderCache(path.join(dir, 'diagrams.json'), mermaid && viz && `${DIAGRAM_CACHE_VERSION} beautiful-mermaid ${mermaid} @viz-js/viz ${viz}`),
+      bibliography: openRenderCache(path.join(dir, 'bibliography.json'), citation && bibtex && `${BIBLIOGRAPHY_CACHE_VERSION} @citation-js/core ${citation} @citation-js/plugin-bibtex ${bibtex}`),
+    };
+    renderCachesByRoot.set(dir, caches);
+  }
+  return caches;
+}
+
+/**
+ * A highlighter, a diagram renderer and a bibliography reader that answer from the cache. Without
+ * `record`, a block or file the cache lacks is a miss (the deck is compiled again, with the real
+ * ones loaded); with it, it is made by the real ones (`highlighter`, `loaded`) and added to the cache.
+ */
+function fromCache(cache: RenderCaches, highlighter: NodeCodeHighlighter, loaded: Pick<CompileOptions, 'diagrams' | 'bibliography'>, record: boolean) {
+  const { diagrams, bibliography } = loaded;
+  let missed = false;
+  const cachedHighlighter: CodeHighlighter = {
+    get languages() {
+      return highlighter.languages;
+    },
+    highlight(code, lang) {
+      const key = [lang, code];
+      const hit = cache.code.get(key);
+      if (hit) return hit;
+      if (!record) {
+        missed = true;
+        return undefined;
+      }
+      const tokens = highlighter.highlight(code, lang);
+      if (tokens) cache.code.set(key, tokens);
+      return tokens;
+    },
+  };
+  const cachedDiagrams: DiagramRenderer = {
+    render(lang, code) {
+      const key = [lang, code];
+      const hit = cache.diagrams.get(key);
+      if (hit !== undefined) return { svg: hit };
+      if (!record || !diagrams) {
+        missed = true;
+        return { error: 'not drawn yet' };
+      }
+      const result = diagrams.render(lang, code);
+      if ('svg' in result) cache.diagrams.set(key, result.svg);
+      return result;
+    },
+  };
+  const cachedBibliography: BibliographyParser = {
+    parse(text, format) {
+      const key = [format, text];
+      const hit = cache.bibliography.get(key);
+      if (hit !== undefined) return hit;
+      if (!record || !bibliography) {
+        missed = true;
+        return { entries: [], problems: [] };
+      }
+      const parsed = bibliography.parse(text, format);
+      cache.bibliography.set(key, parsed);
+      return parsed;
+    },
+  };
+  return { highlighter: cachedHighlighter, diagrams: cachedDiagrams, bibliography: cachedBibliography, missed: () => missed };
+}
+
+/** What the cached tokens and SVG depend on besides the packages' versions: bumped when the adapters change what they make of them. */
+const CODE_CACHE_VERSION = 'code-1';
+const DIAGRAM_CACHE_VERSION = 'diagrams-1';
+const BIBLIOGRAPHY_CACHE_VERSION = 'bibliography-1';
+
+/** A deck that names a bibliography (front matter). */
+const BIBLIOGRAPHY_LINE = /^bibliography\s*:/m;
 
 /** What scholarlyFor loads. */
 type ScholarlyExtras = 'bibliography' | 'diagrams' | 'katex' | 'qr';
@@ -89,12 +201,12 @@ let katex: Promise<TexTypesetter> | undefined;
 let qr: Promise<QrEncoder> | undefined;
 
 /** The bibliography reader, the diagram renderer, KaTeX and the QR encoder a deck's source asks for, loaded. */
-export async function scholarlyFor(source: string): Promise<Pick<CompileOptions, ScholarlyExtras>> {
+export async function scholarlyFor(source: string, which: Partial<Record<ScholarlyExtras, boolean>> = {}): Promise<Pick<CompileOptions, ScholarlyExtras>> {
   const extras: Pick<CompileOptions, ScholarlyExtras> = {};
-  if (mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
-  if (QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.encodeQr));
-  if (/^bibliography\s*:/m.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
-  if (diagramLanguages(source).length > 0) {
+  if (which.katex !== false && mayHoldMath(source)) extras.katex = await (katex ??= import('katex').then((m) => m.default));
+  if (which.qr !== false && QR_LINE.test(source)) extras.qr = await (qr ??= import('./qr-encoder.ts').then((m) => m.loadQrEncoder()));
+  if (which.bibliography !== false && BIBLIOGRAPHY_LINE.test(source)) extras.bibliography = await (bibliography ??= createBibliographyParser());
+  if (which.diagrams !== false && diagramLanguages(source).length > 0) {
     diagrams ??= createDiagramRenderer();
     await diagrams.prepare(source);
     extras.diagrams = diagrams;

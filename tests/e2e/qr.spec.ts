@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { compileDeck, type Deck } from '../../src/core/index.ts';
-import { encodeQr } from '../../src/node/qr-encoder.ts';
+import { loadQrEncoder } from '../../src/node/qr-encoder.ts';
 import type { StaticServer } from '../../src/node/static-server.ts';
 import { axeViolations } from './a11y-checks.ts';
 import { guard } from './overflow-guard.ts';
@@ -26,7 +26,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  deck = compileDeck(SOURCE, { file: SOURCE_FILE, qr: encodeQr });
+  deck = compileDeck(SOURCE, { file: SOURCE_FILE, qr: await loadQrEncoder() });
   expect(deck.diagnostics).toEqual([]);
   const work = mkdtempSync(path.join(tmpdir(), 'deck-qr-'));
   const decks = path.join(work, 'decks');

@@ -48,7 +48,7 @@ describe('check and build', () => {
   writeFileSync(path.join(decks, 'My Talk.md'), '## Fine otherwise\n');
 
   it('npm run check reports a misnamed deck at file:1:1 and fails', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', decks], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/check.ts', decks], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${path.join(decks, 'my_talk.md')}:1:1: error: the deck's name "my_talk" cannot be its address`);
     expect(result.stdout).toContain(`${path.join(decks, 'My Talk.md')}:1:1: error: the deck's name "My Talk" cannot be its address`);

@@ -97,7 +97,7 @@ describe('reading a deck file', () => {
 describe('npm run check', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'check-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const check = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const check = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('passes on the project’s own decks, with a summary per deck', () => {
     const result = check();

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { compileDeck, compileWholeDeck } from '../../src/core/compile.ts';
 import { deckFrames } from '../../src/core/frames.ts';
 import { qrSvg } from '../../src/core/syntax/qr.ts';
-import { encodeQr, QR_ERROR_CORRECTION } from '../../src/node/qr-encoder.ts';
+import { loadQrEncoder, QR_ERROR_CORRECTION } from '../../src/node/qr-encoder.ts';
+
+const encodeQr = await loadQrEncoder();
 
 const deck = (front: string) => `---\ntitle: A talk\nauthor: Me\n${front}\n---\n\n## Next\n`;
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -19,7 +19,7 @@ describe('npm run check and vite build on the pathological decks', () => {
       writeFileSync(path.join(decks, 'collaborations-in-ml.md'), readFileSync(path.join(ROOT, 'slides/collaborations-in-ml.md')));
       cpSync(path.join(ROOT, 'slides/figures'), path.join(decks, 'figures'), { recursive: true });
       VALID.forEach((name, i) => writeFileSync(path.join(decks, `deck-${i}.md`), PATHOLOGICAL[name]!.build(PATHOLOGICAL[name]!.size)));
-      const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', decks], { cwd: ROOT, encoding: 'utf8' });
+      const check = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/check.ts', decks], { cwd: ROOT, encoding: 'utf8' });
       expect(check.status, check.stdout + check.stderr).toBe(0);
       expect(check.stdout).toContain(`${path.join(decks, 'deck-0.md')}: 20000 slides, 100000 steps`);
       const out = path.join(decks, 'dist');

@@ -6,11 +6,11 @@ import katex from 'katex';
 import type { CompileOptions } from '../../src/core/index.ts';
 import { createBibliographyParser } from '../../src/node/bibliography.ts';
 import { createDiagramRenderer } from '../../src/node/diagrams.ts';
-import { encodeQr } from '../../src/node/qr-encoder.ts';
+import { loadQrEncoder } from '../../src/node/qr-encoder.ts';
 import type { FixtureCase } from './fixture-file.ts';
 
 export async function scholarlyFor(sources: (string | FixtureCase)[]): Promise<Required<Pick<CompileOptions, 'bibliography' | 'diagrams' | 'katex' | 'qr'>>> {
   const diagrams = createDiagramRenderer();
   await diagrams.prepare(sources.map((s) => (typeof s === 'string' ? s : s.input)).join('\n'));
-  return { bibliography: await createBibliographyParser(), diagrams, katex, qr: encodeQr };
+  return { bibliography: await createBibliographyParser(), diagrams, katex, qr: await loadQrEncoder() };
 }

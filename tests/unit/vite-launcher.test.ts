@@ -5,9 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 /** `node scripts/vite.mjs --version` with mimalloc printing its options (on stderr) as it starts. */
 function launch(env: Record<string, string> = {}) {
-  const { MIMALLOC_ARENA_EAGER_COMMIT: _, ...inherited } = process.env;
+  const { MIMALLOC_ARENA_EAGER_COMMIT: _, MIMALLOC_PURGE_DELAY: __, ...inherited } = process.env;
   const result = spawnSync(process.execPath, ['scripts/vite.mjs', '--version'], { encoding: 'utf8', env: { ...inherited, MIMALLOC_VERBOSE: '1', ...env } });
-  return { status: result.status, stdout: result.stdout, eagerCommit: /option 'arena_eager_commit': (\d+)/.exec(result.stderr)?.[1] };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    eagerCommit: /option 'arena_eager_commit': (\d+)/.exec(result.stderr)?.[1],
+    purgeDelay: /option 'purge_delay': (\d+)/.exec(result.stderr)?.[1],
+  };
 }
 
 describe('scripts/vite.mjs', () => {
@@ -18,6 +23,11 @@ describe('scripts/vite.mjs', () => {
     // Undefined here would mean rolldown no longer allocates through mimalloc: the setting (and
     // the build's memory figures in bench/README.md) would need measuring again.
     expect(eagerCommit).toBe('0');
+  });
+
+  it('has mimalloc give freed pages back at once', () => {
+    expect(launch().purgeDelay).toBe('0');
+    expect(launch({ MIMALLOC_PURGE_DELAY: '10' }).purgeDelay).toBe('10');
   });
 
   it('leaves an explicit setting in the environment alone', () => {
