@@ -11,7 +11,7 @@
 // `[@fig-a; @fig-b]` ("Figure 1, Figure 2"), `[-@fig-a]` ("1": no prefix), `[Fig. @fig-a]`
 // ("Fig. 1": the text before the label replaces "Figure"). A label is never a citation key.
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import { deckShared, report, type DeckEnv } from '../env.ts';
+import { deckShared, report, reportFull, type DeckEnv } from '../env.ts';
 import { inlinePosition, type Position } from '../diagnostics/locate.ts';
 import { nearest } from '../diagnostics/suggest.ts';
 import { STEPS } from '../phases.ts';
@@ -146,6 +146,7 @@ export function referenceRule(pattern: RegExp, tokenType: string): (state: State
 export function resolveLabel(env: DeckEnv, kind: LabelKind, label: string, at: () => Position): number | undefined {
   const found = labelNumber(env, kind, label);
   if (found) return found.number;
+  if (reportFull(env)) return undefined; // no more errors are kept: skip the search for a guess
   const { line, column } = at();
   const guess = nearest(label, labelsOf(env, kind));
   report(env, 'error', line, column, `unknown ${kind.noun} "@${label}"${guess ? `; did you mean "@${guess}"?` : ''} (${kind.one} gets its label as ${kind.labelledAs(label)})`);
