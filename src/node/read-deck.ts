@@ -135,50 +135,36 @@ function renderCaches(root: string): RenderCaches {
 function fromCache(cache: RenderCaches, highlighter: NodeCodeHighlighter, loaded: Pick<CompileOptions, 'diagrams' | 'bibliography'>, record: boolean) {
   const { diagrams, bibliography } = loaded;
   let missed = false;
+  /** The cached value for `key`; else, when recording, what `make` makes (kept unless undefined); else a miss. */
+  const answer = <T>(store: RenderCache<T>, key: string[], make: (() => T | undefined) | undefined): T | undefined => {
+    const hit = store.get(key);
+    if (hit !== undefined) return hit;
+    if (!record || !make) {
+      missed = true;
+      return undefined;
+    }
+    const made = make();
+    if (made !== undefined) store.set(key, made);
+    return made;
+  };
   const cachedHighlighter: CodeHighlighter = {
     get languages() {
       return highlighter.languages;
     },
-    highlight(code, lang) {
-      const key = [lang, code];
-      const hit = cache.code.get(key);
-      if (hit) return hit;
-      if (!record) {
-        missed = true;
-        return undefined;
-      }
-      const tokens = highlighter.highlight(code, lang);
-      if (tokens) cache.code.set(key, tokens);
-      return tokens;
-    },
+    highlight: (code, lang) => answer(cache.code, [lang, code], () => highlighter.highlight(code, lang)),
   };
   const cachedDiagrams: DiagramRenderer = {
     render(lang, code) {
-      const key = [lang, code];
-      const hit = cache.diagrams.get(key);
-      if (hit !== undefined) return { svg: hit };
-      if (!record || !diagrams) {
-        missed = true;
-        return { error: 'not drawn yet' };
-      }
-      const result = diagrams.render(lang, code);
-      if ('svg' in result) cache.diagrams.set(key, result.svg);
-      return result;
+      let drawn: ReturnType<DiagramRenderer['render']> | undefined;
+      const svg = answer(cache.diagrams, [lang, code], diagrams && (() => {
+        drawn = diagrams.render(lang, code);
+        return 'svg' in drawn ? drawn.svg : undefined;
+      }));
+      return svg !== undefined ? { svg } : (drawn ?? { error: 'not drawn yet' });
     },
   };
   const cachedBibliography: BibliographyParser = {
-    parse(text, format) {
-      const key = [format, text];
-      const hit = cache.bibliography.get(key);
-      if (hit !== undefined) return hit;
-      if (!record || !bibliography) {
-        missed = true;
-        return { entries: [], problems: [] };
-      }
-      const parsed = bibliography.parse(text, format);
-      cache.bibliography.set(key, parsed);
-      return parsed;
-    },
+    parse: (text, format) => answer(cache.bibliography, [format, text], bibliography && (() => bibliography.parse(text, format))) ?? { entries: [], problems: [] },
   };
   return { highlighter: cachedHighlighter, diagrams: cachedDiagrams, bibliography: cachedBibliography, missed: () => missed };
 }
