@@ -16,6 +16,7 @@ import { inlinePosition, type Position } from '../diagnostics/locate.ts';
 import { nearest } from '../diagnostics/suggest.ts';
 import { STEPS } from '../phases.ts';
 import { declareSyntax } from './feature.ts';
+import { bracketParts } from './bracket.ts';
 
 export interface LabelKind {
   /** `eq-`, `fig-`: what a label of this kind starts with. */
@@ -183,9 +184,6 @@ interface BracketMeta {
   html?: string;
 }
 
-/** A part of a bracket: text not ending in a word, an optional `-`, `@key`, and what follows. */
-const BRACKET_PART = /^(\s*)(.*?)(-?)@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*)(.*)$/su;
-
 /**
  * The inline rule: `[…@fig-a…; …]`, a bracket whose every `;`-part holds one `@key`, at least one
  * of them a cross-reference label (a bracket of citation keys alone is cite/'s). Not a link, a
@@ -199,18 +197,18 @@ function bracket(state: StateInline, silent: boolean): boolean {
   if (end < 0 || end >= state.posMax) return false;
   const inner = src.slice(start + 1, end);
   if (!inner.includes('@') || inner.includes('[') || '([{'.includes(src[end + 1] ?? '.')) return false;
+  const parts = bracketParts(inner);
+  if (!parts) return false;
   const items: BracketItem[] = [];
   let offset = start + 1;
-  for (const part of inner.split(';')) {
-    const m = BRACKET_PART.exec(part);
-    if (!m) return false;
-    const [, space, before, dash, key, after] = m as unknown as [string, string, string, string, string, string];
+  for (const { space, before, suppressed, key, after } of parts) {
     if (/[\p{L}\p{N}_\\]$/u.test(before) || after.includes('@')) return false;
     const kind = kindOf(key);
     const label = kind ? lowerFirst(key) : key;
     if (kind && !new RegExp(`^${kind.prefix}${LABEL_REST}$`, 'u').test(label)) return false;
-    items.push({ kind, label, prefix: before.trim(), suffix: after.trimEnd(), suppressed: dash === '-', written: part.trim(), at: offset + space.length + before.length + dash.length });
-    offset += part.length + 1;
+    const written = `${before}${suppressed ? '-' : ''}@${key}${after}`;
+    items.push({ kind, label, prefix: before.trim(), suffix: after.trimEnd(), suppressed, written: written.trim(), at: offset + space.length + before.length + (suppressed ? 1 : 0) });
+    offset += space.length + written.length + 1;
   }
   if (!items.some((item) => item.kind)) return false;
   if (!silent) {

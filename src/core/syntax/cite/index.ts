@@ -13,6 +13,7 @@ import { AFTER_STEPS } from '../../phases.ts';
 import { externalLinkAttrs } from '../links.ts';
 import { declareSyntax } from '../feature.ts';
 import { isCrossRefLabel } from '../crossref.ts';
+import { bracketParts, KEY_PATTERN } from '../bracket.ts';
 import { referenceHtml, shortAuthors, shortReferenceHtml, type BibEntry, type CitationStyle } from './bibliography.ts';
 import { REFERENCES_CONTAINER, referencesListHtml, referencePages } from './references.ts';
 
@@ -26,7 +27,7 @@ export const CITE_KEYS = 'cite keys';
 const FOOTER_CHARS = 1000;
 
 /** A key as Pandoc reads it: a letter, digit or _, then those and inner punctuation. */
-const KEY = /[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*/uy;
+const KEY = new RegExp(KEY_PATTERN, 'uy');
 
 interface CiteItem {
   key: string;
@@ -96,11 +97,14 @@ export function citationStyle(env: DeckEnv): CitationStyle {
   return citationMeta(env)?.['citation-style'] === 'numeric' ? 'numeric' : 'author-year';
 }
 
+/** `@key` in running text, not after a word, `@` or `\\` (an e-mail address, an escape). */
+const KEY_IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{N}_@\\])-?@(${KEY_PATTERN})`, 'gu');
+
 /** The keys a line of text cites, in order (code spans left out): for the deck scan. */
 function keysIn(text: string): string[] {
   const keys: string[] = [];
   const plain = text.replace(/(`+)[\s\S]*?\1/g, '');
-  for (const m of plain.matchAll(/(?<![\p{L}\p{N}_@\\])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*)/gu)) {
+  for (const m of plain.matchAll(KEY_IN_TEXT)) {
     if (!isCrossRefLabel(m[1]!)) keys.push(m[1]!);
   }
   return keys;
@@ -151,11 +155,12 @@ function citation(state: StateInline, silent: boolean): boolean {
   if (end < 0) return false;
   const inner = src.slice(start + 1, end);
   if (!inner.includes('@') || src[end + 1] === '(' || src[end + 1] === '[') return false;
+  const parts = bracketParts(inner);
+  if (!parts) return false;
   const items: CiteItem[] = [];
-  for (const part of inner.split(';')) {
-    const m = /^(.*?)(-?)@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*)(.*)$/su.exec(part.trim());
-    if (!m || (m[1] && /[\p{L}\p{N}_]$/u.test(m[1])) || isCrossRefLabel(m[3]!)) return false;
-    items.push({ key: m[3]!, prefix: m[1]!.trim(), locator: m[4]!.replace(/^\s*,?\s*/, '').trim(), suppressAuthor: m[2] === '-' });
+  for (const { before, suppressed, key, after } of parts) {
+    if (/[\p{L}\p{N}_]$/u.test(before) || isCrossRefLabel(key)) return false;
+    items.push({ key, prefix: before.trim(), locator: after.replace(/^\s*,?\s*/, '').trim(), suppressAuthor: suppressed });
   }
   if (!silent) {
     const token = state.push(CITE_TOKEN, '', 0);
